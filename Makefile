@@ -1,0 +1,57 @@
+# `make run` and `make test` are all a newcomer needs; README.md explains each target.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# The newest Python 3.12+ on PATH (pyenv's shims honour .python-version).
+PYTHON := $(shell for p in python3.13 python3.12 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+
+.PHONY: run test setup demo lint format check bench clean
+
+run: setup demo
+	@echo ""
+	@echo "Clinic site:  http://127.0.0.1:$(PORT)/"
+	@echo "Admin:        http://127.0.0.1:$(PORT)/admin/"
+	@echo "Demo logins:  practitioner / practitioner-demo   (writes guides and records)"
+	@echo "              receptionist / receptionist-demo   (phone, email, hours, notices)"
+	@echo "              admin / admin-demo                 (everything)"
+	@echo "Stop with Ctrl+C."
+	@echo ""
+	PORT=$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+test: setup
+	$(VENV)/bin/pytest
+
+setup: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
+
+demo:
+	$(PY) manage.py load_demo --with-demo-logins
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed (Django 6.1); install it, e.g. 'pyenv install 3.13'." >&2; exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: setup
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: setup
+	$(PY) bench/page_queries.py
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache

@@ -1,0 +1,51 @@
+from django.shortcuts import get_object_or_404, render
+
+from conditions.models import BodyRegion
+
+from .models import Article
+
+
+def guide_index(request):
+    guides = Article.objects.published().guides().for_listing().order_by("condition__name")
+    regions = BodyRegion.objects.filter(conditions__guide__in=guides).distinct()
+    region = None
+    if slug := request.GET.get("region"):
+        region = get_object_or_404(BodyRegion, slug=slug)
+        guides = guides.filter(condition__body_region=region)
+    return render(
+        request,
+        "articles/guide_index.html",
+        {"guides": guides, "regions": regions, "current_region": region},
+    )
+
+
+def guide_detail(request, slug):
+    return _page(request, Article.objects.guides(), slug)
+
+
+def article_index(request):
+    articles = Article.objects.published().stories().for_listing()
+    return render(request, "articles/article_index.html", {"articles": articles})
+
+
+def article_detail(request, slug):
+    return _page(request, Article.objects.stories(), slug)
+
+
+def _page(request, articles, slug):
+    article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    related = Article.objects.published().exclude(pk=article.pk)
+    if article.condition:
+        related = related.filter(related_conditions=article.condition)
+    else:
+        related = related.filter(condition__in=article.related_conditions.all())
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "condition": article.condition,
+            "references": article.references(),
+            "related_articles": related.for_listing()[:6],
+        },
+    )

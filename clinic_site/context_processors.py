@@ -1,0 +1,13 @@
+from .selectors import clinic_details, today
+
+
+def clinic(request):
+    """The clinic's contact details, today's hours and current notices, for every page."""
+    details = clinic_details()
+    day = today()
+    return {
+        "clinic": details.profile,
+        "clinic_hours_today": details.hours_on(day),
+        "clinic_notices": details.notices_on(day),
+        "clinic_week": details.week,
+    }

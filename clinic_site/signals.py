@@ -1,0 +1,12 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import ClinicProfile, Notice, OpeningHours
+from .selectors import forget_clinic_details
+
+
+@receiver([post_save, post_delete], sender=ClinicProfile)
+@receiver([post_save, post_delete], sender=OpeningHours)
+@receiver([post_save, post_delete], sender=Notice)
+def clinic_details_changed(**kwargs):
+    forget_clinic_details()

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from articles.urls import article_patterns, guide_patterns
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("conditions/", include(guide_patterns)),
+    path("articles/", include(article_patterns)),
+    path("contact/", views.contact, name="contact"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+handler404 = "clinic_site.views.page_not_found"
+handler500 = "clinic_site.views.server_error"

@@ -1,0 +1,58 @@
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from articles.models import Article
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    published = Article.objects.published().for_listing()
+    return render(
+        request,
+        "clinic_site/home.html",
+        {
+            "guides": published.guides().order_by("condition__name")[:12],
+            "latest_articles": published.stories()[:5],
+        },
+    )
+
+
+def contact(request):
+    return render(request, "clinic_site/contact.html")
+
+
+@never_cache
+def healthz(request):
+    """Load balancers ask this: 200 when the database and the cache answer, else 503."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:
+        logger.exception("Health check: database unreachable")
+        checks["database"] = "unreachable"
+    try:
+        cache.set("healthz", "ok", 10)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "unreachable"
+    except Exception:
+        logger.exception("Health check: cache unreachable")
+        checks["cache"] = "unreachable"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Rendered without context processors: the database may be why we are here."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,80 @@
+from django.contrib import admin
+
+from .models import (
+    BodyRegion,
+    Cause,
+    Condition,
+    ConditionCause,
+    ConditionCitation,
+    ConditionSymptom,
+    ConditionTreatment,
+    Symptom,
+    Treatment,
+)
+
+
+@admin.register(BodyRegion)
+class BodyRegionAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ClinicalRecordAdmin(admin.ModelAdmin):
+    list_display = ["name", "description", "used_by"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("condition_links__condition")
+
+    @admin.display(description="Used by")
+    def used_by(self, record):
+        return ", ".join(str(link.condition) for link in record.condition_links.all()) or "—"
+
+
+admin.site.register(Symptom, ClinicalRecordAdmin)
+admin.site.register(Cause, ClinicalRecordAdmin)
+admin.site.register(Treatment, ClinicalRecordAdmin)
+
+
+class OrderedInline:
+    extra = 0
+    ordering = ["order"]
+
+
+class SymptomInline(OrderedInline, admin.TabularInline):
+    model = ConditionSymptom
+    autocomplete_fields = ["symptom"]
+
+
+class CauseInline(OrderedInline, admin.StackedInline):
+    model = ConditionCause
+    autocomplete_fields = ["cause"]
+
+
+class TreatmentInline(OrderedInline, admin.StackedInline):
+    model = ConditionTreatment
+    autocomplete_fields = ["treatment"]
+
+
+class CitationInline(OrderedInline, admin.TabularInline):
+    model = ConditionCitation
+    autocomplete_fields = ["citation"]
+    verbose_name = "reference"
+    verbose_name_plural = "references"
+
+
+@admin.register(Condition)
+class ConditionAdmin(admin.ModelAdmin):
+    list_display = ["name", "body_region", "care_urgency"]
+    list_filter = ["body_region", "care_urgency"]
+    search_fields = ["name", "also_called", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["body_region"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "also_called", "body_region", "summary"]}),
+        ("Symptoms", {"fields": ["symptoms_intro"]}),
+        ("When to get care", {"fields": ["care_urgency", "when_to_get_care"]}),
+        ("Causes and treatments", {"fields": ["causes_intro", "treatments_intro"]}),
+    ]
+    inlines = [SymptomInline, CauseInline, TreatmentInline, CitationInline]

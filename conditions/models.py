@@ -1,0 +1,186 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from references.models import Citation
+
+from .richtext import RichTextField
+
+SLUG_TAKEN = _("Another record already uses this web address (slug). Choose a different one.")
+
+
+class BodyRegion(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True, error_messages={"unique": SLUG_TAKEN})
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ClinicalRecord(models.Model):
+    """A symptom, cause or treatment: written once, linked from every condition it fits."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, error_messages={"unique": SLUG_TAKEN})
+    description = models.CharField(
+        max_length=300, blank=True, help_text=_("One plain sentence a patient understands.")
+    )
+    details = RichTextField(blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Symptom(ClinicalRecord):
+    pass
+
+
+class Cause(ClinicalRecord):
+    pass
+
+
+class Treatment(ClinicalRecord):
+    pass
+
+
+class ConditionQuerySet(models.QuerySet):
+    def with_records(self):
+        """Everything a condition guide shows, in a fixed number of queries."""
+        return self.select_related("body_region").prefetch_related(
+            models.Prefetch("symptom_links", ConditionSymptom.objects.select_related("symptom")),
+            models.Prefetch("cause_links", ConditionCause.objects.select_related("cause")),
+            models.Prefetch(
+                "treatment_links", ConditionTreatment.objects.select_related("treatment")
+            ),
+            models.Prefetch("citation_links", ConditionCitation.objects.select_related("citation")),
+        )
+
+
+class Condition(models.Model):
+    class Urgency(models.TextChoices):
+        ROUTINE = "routine", _("Routine: book an appointment")
+        SOON = "soon", _("Soon: see someone within a few days")
+        URGENT = "urgent", _("Urgent: get care today")
+        EMERGENCY = "emergency", _("Emergency: call 911")
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, error_messages={"unique": SLUG_TAKEN})
+    also_called = models.CharField(
+        max_length=300, blank=True, help_text=_("Other names patients use, separated by commas.")
+    )
+    summary = models.TextField(help_text=_("The opening paragraph: what this condition is."))
+    body_region = models.ForeignKey(
+        BodyRegion, on_delete=models.PROTECT, null=True, blank=True, related_name="conditions"
+    )
+    symptoms_intro = RichTextField(blank=True)
+    when_to_get_care = RichTextField(blank=True)
+    care_urgency = models.CharField(max_length=10, choices=Urgency, default=Urgency.ROUTINE)
+    causes_intro = RichTextField(blank=True)
+    treatments_intro = RichTextField(blank=True)
+    symptoms = models.ManyToManyField(Symptom, through="ConditionSymptom", blank=True)
+    causes = models.ManyToManyField(Cause, through="ConditionCause", blank=True)
+    treatments = models.ManyToManyField(Treatment, through="ConditionTreatment", blank=True)
+    citations = models.ManyToManyField(Citation, through="ConditionCitation", blank=True)
+
+    objects = ConditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def also_called_list(self):
+        return [name.strip() for name in self.also_called.split(",") if name.strip()]
+
+
+class ConditionLink(models.Model):
+    """An ordered link from a condition to a shared record, with what is true of that pair."""
+
+    order = models.PositiveSmallIntegerField(default=0)
+    linked_field = ""  # the name of the shared record's field in each concrete link
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.condition} → {getattr(self, self.linked_field)}"
+
+
+class ConditionSymptom(ConditionLink):
+    linked_field = "symptom"
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="symptom_links")
+    symptom = models.ForeignKey(Symptom, on_delete=models.PROTECT, related_name="condition_links")
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("What is particular to this condition.")
+    )
+
+    class Meta(ConditionLink.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "symptom"],
+                name="unique_condition_symptom",
+                violation_error_message=_("This symptom is already listed for the condition."),
+            )
+        ]
+
+
+class ConditionCause(ConditionLink):
+    linked_field = "cause"
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="cause_links")
+    cause = models.ForeignKey(Cause, on_delete=models.PROTECT, related_name="condition_links")
+    note = RichTextField(blank=True, help_text=_("What is particular to this condition."))
+
+    class Meta(ConditionLink.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "cause"],
+                name="unique_condition_cause",
+                violation_error_message=_("This cause is already listed for the condition."),
+            )
+        ]
+
+
+class ConditionTreatment(ConditionLink):
+    linked_field = "treatment"
+    condition = models.ForeignKey(
+        Condition, on_delete=models.CASCADE, related_name="treatment_links"
+    )
+    treatment = models.ForeignKey(
+        Treatment, on_delete=models.PROTECT, related_name="condition_links"
+    )
+    note = RichTextField(blank=True, help_text=_("What is particular to this condition."))
+
+    class Meta(ConditionLink.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "treatment"],
+                name="unique_condition_treatment",
+                violation_error_message=_("This treatment is already listed for the condition."),
+            )
+        ]
+
+
+class ConditionCitation(ConditionLink):
+    linked_field = "citation"
+    condition = models.ForeignKey(
+        Condition, on_delete=models.CASCADE, related_name="citation_links"
+    )
+    citation = models.ForeignKey(Citation, on_delete=models.PROTECT, related_name="condition_links")
+
+    class Meta(ConditionLink.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "citation"],
+                name="unique_condition_citation",
+                violation_error_message=_("This reference is already listed for the condition."),
+            )
+        ]
