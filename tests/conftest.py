@@ -1,0 +1,26 @@
+import pytest
+from django.core.cache import cache
+
+from clinic_site.demo.loader import load_demo
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests render templates without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    """The shipped demo clinic, with its demo logins."""
+    return load_demo(with_logins=True)
