@@ -6,6 +6,13 @@ from .formatting import format_ama
 from .validators import normalise_doi, validate_doi, validate_pmid
 
 
+class DOIField(models.CharField):
+    """Stores a bare DOI, whichever of the usual forms (URL, ``doi:``) was pasted."""
+
+    def to_python(self, value):
+        return normalise_doi(super().to_python(value))
+
+
 class CitationQuerySet(models.QuerySet):
     def with_doi(self, doi):
         return self.filter(doi__iexact=normalise_doi(doi))
@@ -49,7 +56,7 @@ class Citation(models.Model):
         blank=True,
         help_text=_("e.g. 123-134 or e0227497"),
     )
-    doi = models.CharField(
+    doi = DOIField(
         "DOI",
         max_length=200,
         blank=True,
@@ -77,7 +84,6 @@ class Citation(models.Model):
         return " · ".join(str(part) for part in (first_author, self.year, self.title) if part)
 
     def clean(self):
-        self.doi = normalise_doi(self.doi)
         if self.year is not None and not 1450 <= self.year <= 2100:
             raise ValidationError({"year": _("Enter the year of publication, e.g. 2020.")})
         if self.kind == self.Kind.WEB_PAGE and not self.url:

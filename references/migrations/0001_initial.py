@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.functions.text
 import re
+import references.models
 from django.db import migrations, models
 
 
@@ -27,7 +28,7 @@ class Migration(migrations.Migration):
                 ('volume', models.CharField(blank=True, max_length=30)),
                 ('issue', models.CharField(blank=True, max_length=30)),
                 ('pages', models.CharField(blank=True, help_text='e.g. 123-134 or e0227497', max_length=50, verbose_name='pages or article number')),
-                ('doi', models.CharField(blank=True, help_text='e.g. 10.1371/journal.pone.0227497', max_length=200, validators=[django.core.validators.RegexValidator(re.compile('^10\\.\\d{4,9}/\\S+$'), code='invalid_doi', message="This does not look like a DOI. A DOI starts with “10.”, then four to nine digits, a slash and the item's own code, e.g. 10.1371/journal.pone.0227497. Leave out “https://doi.org/” and “doi:”.")], verbose_name='DOI')),
+                ('doi', references.models.DOIField(blank=True, help_text='e.g. 10.1371/journal.pone.0227497', max_length=200, validators=[django.core.validators.RegexValidator(re.compile('^10\\.\\d{4,9}/\\S+$'), code='invalid_doi', message="This does not look like a DOI. A DOI starts with “10.”, then four to nine digits, a slash and the item's own code, e.g. 10.1371/journal.pone.0227497. Leave out “https://doi.org/” and “doi:”.")], verbose_name='DOI')),
                 ('pmid', models.CharField(blank=True, max_length=12, validators=[django.core.validators.RegexValidator('^\\d{1,9}$', code='invalid_pmid', message='A PubMed ID (PMID) is digits only, e.g. 31923233.')], verbose_name='PMID')),
                 ('url', models.URLField(blank=True, max_length=500, verbose_name='URL')),
             ],

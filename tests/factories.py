@@ -1,0 +1,101 @@
+"""Small builders for test records; each returns a saved, valid row."""
+
+from itertools import count
+
+from django.utils import timezone
+
+from articles.models import Article, Practitioner
+from conditions.models import (
+    Cause,
+    Condition,
+    ConditionCause,
+    ConditionCitation,
+    ConditionSymptom,
+    ConditionTreatment,
+    Symptom,
+    Treatment,
+)
+from references.models import Citation
+
+_numbers = count(1)
+
+
+def make_condition(name=None, **fields):
+    name = name or f"Sample condition {next(_numbers)}"
+    return Condition.objects.create(
+        name=name,
+        slug=fields.pop("slug", name.lower().replace(" ", "-")),
+        summary=fields.pop("summary", "Sample text for tests, not clinical content."),
+        **fields,
+    )
+
+
+def make_guide(condition=None, *, published=True, **fields):
+    condition = condition or make_condition()
+    return Article.objects.create(
+        title=fields.pop("title", condition.name),
+        slug=fields.pop("slug", condition.slug),
+        condition=condition,
+        status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+        published_at=fields.pop("published_at", timezone.now() if published else None),
+        **fields,
+    )
+
+
+def make_article(*, published=True, **fields):
+    number = next(_numbers)
+    return Article.objects.create(
+        title=fields.pop("title", f"Sample article {number}"),
+        slug=fields.pop("slug", f"sample-article-{number}"),
+        summary=fields.pop("summary", "Sample summary for tests."),
+        status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+        published_at=fields.pop("published_at", timezone.now() if published else None),
+        **fields,
+    )
+
+
+def make_citation(**fields):
+    number = next(_numbers)
+    return Citation.objects.create(
+        **(
+            {
+                "authors": f"Sample A{number}",
+                "title": f"Sample reference {number}",
+                "container_title": "Sample J",
+                "year": 2020,
+                "doi": f"10.5555/sample.{number}",
+            }
+            | fields
+        )
+    )
+
+
+def add_records(condition, how_many):
+    """Give a condition `how_many` symptoms, causes, treatments and references."""
+    for order in range(how_many):
+        number = next(_numbers)
+        ConditionSymptom.objects.create(
+            condition=condition,
+            symptom=Symptom.objects.create(name=f"Symptom {number}", slug=f"symptom-{number}"),
+            order=order,
+            note="Sample note.",
+        )
+        ConditionCause.objects.create(
+            condition=condition,
+            cause=Cause.objects.create(name=f"Cause {number}", slug=f"cause-{number}"),
+            order=order,
+            note="<p>Sample note.</p>",
+        )
+        ConditionTreatment.objects.create(
+            condition=condition,
+            treatment=Treatment.objects.create(
+                name=f"Treatment {number}", slug=f"treatment-{number}"
+            ),
+            order=order,
+            note="<p>Sample note.</p>",
+        )
+        ConditionCitation.objects.create(condition=condition, citation=make_citation(), order=order)
+
+
+def make_practitioner(**fields):
+    return Practitioner.objects.create(**({"name": "Dr. Sample", "credentials": "DC"} | fields))

@@ -1,0 +1,60 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from references.models import Citation
+
+pytestmark = pytest.mark.django_db
+
+
+def citation(**fields):
+    return Citation(**({"title": "Leg cramps", "year": 2015} | fields))
+
+
+@pytest.mark.parametrize(
+    "doi", ["10.1371/journal.pone.0227497", "10.1016/S1474-4422(19)30414-4", "10.2215/CJN.08410814"]
+)
+def test_real_dois_are_accepted(doi):
+    citation(doi=doi).full_clean()
+
+
+@pytest.mark.parametrize(
+    "doi", ["11.1371/journal.pone", "10.12/too-short-prefix", "10.1371/has space", "pone.0227497"]
+)
+def test_malformed_doi_is_refused_in_plain_words(doi):
+    with pytest.raises(ValidationError) as error:
+        citation(doi=doi).full_clean()
+    assert "does not look like a DOI" in str(error.value.message_dict["doi"])
+
+
+@pytest.mark.parametrize(
+    "pasted", ["https://doi.org/10.1113/EP085355", "doi:10.1113/EP085355", " 10.1113/EP085355 "]
+)
+def test_doi_prefixes_people_paste_are_removed(pasted):
+    item = citation(doi=pasted)
+    item.full_clean()
+    assert item.doi == "10.1113/EP085355"
+
+
+def test_pmid_must_be_digits():
+    with pytest.raises(ValidationError) as error:
+        citation(pmid="PMID 123").full_clean()
+    assert "digits only" in str(error.value.message_dict["pmid"])
+
+
+@pytest.mark.django_db
+def test_same_doi_in_another_case_is_a_duplicate():
+    citation(doi="10.1113/EP085355").save()
+    with pytest.raises(ValidationError) as error:
+        citation(doi="10.1113/ep085355", title="Another").full_clean()
+    assert "already has this DOI" in str(error.value)
+
+
+def test_year_outside_reason_is_refused():
+    with pytest.raises(ValidationError):
+        citation(year=20015).full_clean()
+
+
+def test_web_page_needs_an_address():
+    with pytest.raises(ValidationError) as error:
+        citation(kind=Citation.Kind.WEB_PAGE).full_clean()
+    assert "url" in error.value.message_dict
