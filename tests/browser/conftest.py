@@ -89,21 +89,18 @@ def _restore_staff_roles():
     roles.create_roles(MigrationLoader(connection).project_state().apps, None)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _staff_roles_outlive_flushes(django_db_setup, django_db_blocker):
+    """After a module's last flush, put the roles back for whichever tests come next."""
+    yield
+    with django_db_blocker.unblock():
+        _restore_staff_roles()
+
+
 @pytest.fixture
-def demo_site(django_db_blocker, transactional_db, live_server):
+def demo_site(transactional_db, live_server):
     """The demo clinic with its logins, committed so the live server's thread sees it."""
     from clinic_site.demo.loader import load_demo
 
     _restore_staff_roles()
-    yield load_demo(with_logins=True)
-    # Runs before transactional_db's flush; restore after it, so later tests in this
-    # session (and a reused test database) still find the roles the migrations made.
-
-
-@pytest.fixture(autouse=True)
-def _staff_roles_survive_flush(request, django_db_blocker):
-    yield
-    if "transactional_db" in request.fixturenames:
-        # Teardown runs after transactional_db's (this fixture was set up first).
-        with django_db_blocker.unblock():
-            _restore_staff_roles()
+    return load_demo(with_logins=True)

@@ -1,0 +1,116 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from articles.models import Article
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/articles/article/add/"
+
+
+def article_form(**changes):
+    data = {
+        "title": "Sample article",
+        "slug": "sample-article",
+        "summary": "Sample summary for tests.",
+        "body": "<p>Sample text.</p>",
+        "status": "draft",
+        "hero_image_alt": "",
+        "callout_links-TOTAL_FORMS": "0",
+        "callout_links-INITIAL_FORMS": "0",
+        "citation_links-TOTAL_FORMS": "0",
+        "citation_links-INITIAL_FORMS": "0",
+    }
+    return data | changes
+
+
+@pytest.fixture
+def practitioner(client, demo):
+    assert client.login(username="practitioner", password="practitioner-demo")
+    return client
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_practitioner_adds_an_article(practitioner):
+    response = practitioner.post(ADD_URL, article_form())
+    assert response.status_code == 302
+    assert Article.objects.filter(slug="sample-article").exists()
+
+
+def test_duplicate_slug_is_refused_in_plain_words_and_nothing_is_saved(practitioner):
+    make_article(slug="sample-article", title="Already here")
+    response = practitioner.post(ADD_URL, article_form(title="Second"))
+    assert response.status_code == 200
+    assert "already uses this web address" in response.content.decode()
+    assert not Article.objects.filter(title="Second").exists()
+
+
+def test_a_file_that_is_not_an_image_is_refused(practitioner):
+    fake = SimpleUploadedFile("photo.png", b"%PDF-1.4 not an image", content_type="image/png")
+    response = practitioner.post(ADD_URL, article_form(hero_image=fake, hero_image_alt="x"))
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.content.decode()
+    assert not Article.objects.filter(slug="sample-article").exists()
+
+
+def test_an_image_without_a_description_is_refused(practitioner, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
+    response = practitioner.post(ADD_URL, article_form(hero_image=image))
+    assert response.status_code == 200
+    assert "Describe the image" in response.content.decode()
+    assert not Article.objects.exists() or not Article.objects.filter(slug="sample-article")
+
+
+def test_an_image_with_a_description_is_saved(practitioner, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
+    response = practitioner.post(ADD_URL, article_form(hero_image=image, hero_image_alt="A spine"))
+    assert response.status_code == 302
+    assert Article.objects.get(slug="sample-article").hero_image.name.startswith("articles/")
+
+
+def test_script_in_rich_text_is_removed_on_save(practitioner):
+    body = '<p onclick="steal()">Sample<script>alert(1)</script></p>'
+    practitioner.post(ADD_URL, article_form(body=body))
+    assert Article.objects.get(slug="sample-article").body == "<p>Sample</p>"
+
+
+def test_rich_text_is_sanitised_even_when_saved_outside_a_form():
+    article = make_article(body='<p>Sample</p><img src="x" onerror="steal()">')
+    article.refresh_from_db()
+    assert article.body == "<p>Sample</p>"
+
+
+def test_a_second_guide_for_one_condition_is_refused(practitioner):
+    existing = Article.objects.guides().first()
+    response = practitioner.post(
+        ADD_URL, article_form(condition=existing.condition_id, slug="another-guide")
+    )
+    assert response.status_code == 200
+    assert "already has a guide" in response.content.decode()
+
+
+def test_article_list_searches_and_filters(practitioner):
+    html = practitioner.get("/admin/articles/article/?q=scoliosis").content.decode()
+    assert "Pelvic and Lower Extremity" in html
+    assert "Thoracic Upper Back Pain" not in html
+    html = practitioner.get("/admin/articles/article/?kind=guide").content.decode()
+    assert "Thoracic Upper Back Pain" in html
+    assert "Pelvic and Lower Extremity" not in html
+
+
+def test_change_page_links_to_the_public_page(practitioner):
+    guide = Article.objects.get(slug="leg-spasms-and-cramping")
+    html = practitioner.get(f"/admin/articles/article/{guide.pk}/change/").content.decode()
+    assert "View on site" in html
+    assert "prose-editor" in html
