@@ -11,9 +11,7 @@ def test_health_check_reports_database_and_cache(client):
     assert response.json() == {"database": "ok", "cache": "ok"}
 
 
-def test_server_error_page_renders_without_touching_the_database(
-    rf, django_assert_num_queries
-):
+def test_server_error_page_renders_without_touching_the_database(rf, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
@@ -22,7 +20,13 @@ def test_server_error_page_renders_without_touching_the_database(
 
 
 def test_pages_need_no_javascript_and_have_no_inline_scripts_or_styles(client, demo):
-    for url in ["/", "/conditions/", "/articles/", "/contact/", "/conditions/leg-spasms-and-cramping/"]:
+    for url in [
+        "/",
+        "/conditions/",
+        "/articles/",
+        "/contact/",
+        "/conditions/leg-spasms-and-cramping/",
+    ]:
         html = client.get(url).content.decode()
         assert "<script" not in html, url
         assert "style=" not in html, url
