@@ -10,6 +10,10 @@ class PractitionerAdmin(admin.ModelAdmin):
     search_fields = ["name", "credentials"]
     autocomplete_fields = ["user"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Linking logins is account management, which practitioners do not have.
+        return [] if request.user.has_perm("auth.change_user") else ["user"]
+
 
 @admin.register(Callout)
 class CalloutAdmin(admin.ModelAdmin):
