@@ -103,7 +103,7 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="guide",
-        help_text=_("Makes this the condition's guide, shown at /conditions/<slug>/."),
+        help_text=_("Makes this page the condition's guide, listed under Conditions A to Z."),
         error_messages={"unique": _("This condition already has a guide.")},
     )
     summary = models.TextField(

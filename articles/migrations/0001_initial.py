@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('published_at', models.DateTimeField(blank=True, help_text='Filled in when first published.', null=True)),
                 ('last_reviewed', models.DateField(blank=True, null=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
-                ('condition', models.OneToOneField(blank=True, error_messages={'unique': 'This condition already has a guide.'}, help_text="Makes this the condition's guide, shown at /conditions/<slug>/.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='guide', to='conditions.condition')),
+                ('condition', models.OneToOneField(blank=True, error_messages={'unique': 'This condition already has a guide.'}, help_text="Makes this page the condition's guide, listed under Conditions A to Z.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='guide', to='conditions.condition')),
                 ('related_conditions', models.ManyToManyField(blank=True, related_name='related_articles', to='conditions.condition')),
             ],
             options={

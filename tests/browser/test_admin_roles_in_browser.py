@@ -47,7 +47,7 @@ def test_receptionist_is_refused_the_article_list(page, live_server):
     expect(page.locator("#result_list")).to_have_count(0)
 
 
-def test_practitioner_sees_the_demo_pages_and_edits_one_in_the_rich_text_editor(page, live_server):
+def test_practitioner_sees_the_demo_pages_and_gets_the_rich_text_editor(page, live_server):
     log_in(page, live_server, "practitioner", "practitioner-demo")
 
     page.goto(live_server.url + "/admin/articles/article/")
