@@ -1,14 +1,32 @@
+import calendar
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from conditions.models import Condition
-from conditions.richtext import RichTextField
+from editing.richtext import RichTextField
 from references.models import Citation
+
+
+def review_due_after(reviewed_on):
+    """The next review date: the site's review interval after the last review."""
+    months = settings.CLINIC_REVIEW_INTERVAL_MONTHS
+    month_index = reviewed_on.month - 1 + months
+    year, month = reviewed_on.year + month_index // 12, month_index % 12 + 1
+    day = min(reviewed_on.day, calendar.monthrange(year, month)[1])
+    return reviewed_on.replace(year=year, month=month, day=day)
+
+
+def _record_html(record, note):
+    return f"<h3>{escape(record.name)}</h3><p>{escape(record.description)}</p>{note}"
+
 
 SLUG_TAKEN = _("Another page already uses this web address (slug). Choose a different one.")
 IMAGE_TYPES = FileExtensionValidator(["jpg", "jpeg", "png", "webp"])
@@ -62,6 +80,18 @@ class ArticleQuerySet(models.QuerySet):
         """What the public may see: published, with a publish time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def review_overdue(self, today):
+        return self.filter(next_review_due__lt=today)
+
+    def review_due_within(self, days, today):
+        """Pages whose review falls due in the next `days` days (not yet overdue)."""
+        return self.filter(
+            next_review_due__gte=today, next_review_due__lte=today + timedelta(days=days)
+        )
+
     def visible_to(self, user):
         return self if user.is_active and user.is_staff else self.published()
 
@@ -76,7 +106,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything an article or guide page shows, in a fixed number of queries."""
-        return self.select_related("author").prefetch_related(
+        return self.select_related("author", "reviewer").prefetch_related(
             models.Prefetch("condition", Condition.objects.with_records()),
             models.Prefetch("callout_links", ArticleCallout.objects.select_related("callout")),
             models.Prefetch("citation_links", ArticleCitation.objects.select_related("citation")),
@@ -89,6 +119,15 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    class State(models.TextChoices):
+        """What a page is now: the stored status read against the clock."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -124,11 +163,30 @@ class Article(models.Model):
     author = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT, editable=False)
     published_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("Filled in when first published.")
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to publish now. A future time schedules the page: it goes live "
+            "then by itself."
+        ),
+    )
+    reviewer = models.ForeignKey(
+        Practitioner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        help_text=_("The practitioner who checks this page's medical content."),
     )
     last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to set it from the last review (see README, REVIEW_INTERVAL)."),
+    )
     related_conditions = models.ManyToManyField(
         Condition, blank=True, related_name="related_articles"
     )
@@ -144,6 +202,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = review_due_after(self.last_reviewed)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         if self.condition_id:
             return reverse("guides:detail", kwargs={"slug": self.slug})
@@ -156,12 +219,27 @@ class Article(models.Model):
             raise ValidationError(
                 {"hero_image_alt": _("Describe the image for patients who cannot see it.")}
             )
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
 
     @property
     def teaser(self):
         return self.summary or (self.condition.summary if self.condition else "")
+
+    def page_html(self):
+        """The patient-facing text of the page as HTML, in page order (no references)."""
+        parts = [f"<p>{escape(self.teaser)}</p>", self.body]
+        if condition := self.condition:
+            parts.append(condition.symptoms_intro)
+            for link in condition.symptom_links.all():
+                parts.append(f"<p>{escape(link.symptom.name)}. {escape(link.note)}</p>")
+            parts += [condition.when_to_get_care, condition.causes_intro]
+            for link in condition.cause_links.all():
+                parts.append(_record_html(link.cause, link.note))
+            parts.append(condition.treatments_intro)
+            for link in condition.treatment_links.all():
+                parts.append(_record_html(link.treatment, link.note))
+        for link in self.callout_links.all():
+            parts.append(f"<h2>{escape(link.callout.title)}</h2>{link.callout.body}")
+        return "".join(part for part in parts if part)
 
     def references(self):
         """The page's citations in order, the condition's first, each source once."""
@@ -177,12 +255,16 @@ class Article(models.Model):
         return self.condition_id is not None
 
     @property
+    def state(self):
+        if self.status == self.Status.PUBLISHED:
+            if self.published_at and self.published_at > timezone.now():
+                return self.State.SCHEDULED
+            return self.State.PUBLISHED
+        return self.State(self.status)
+
+    @property
     def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return self.state == self.State.PUBLISHED
 
 
 class ArticleCitation(models.Model):

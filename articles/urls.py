@@ -13,6 +13,7 @@ guide_patterns = (
 article_patterns = (
     [
         path("", views.article_index, name="index"),
+        path("preview/<int:pk>/", views.preview, name="preview"),
         path("<slug:slug>/", views.article_detail, name="detail"),
     ],
     "articles",

@@ -1,4 +1,7 @@
+from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
 
 from conditions.models import BodyRegion
 
@@ -32,8 +35,26 @@ def article_detail(request, slug):
     return _page(request, Article.objects.stories(), slug)
 
 
+@staff_member_required
+@never_cache
+def preview(request, pk):
+    """The page exactly as patients will see it, whatever its state; staff only, never cached."""
+    article = get_object_or_404(Article.objects.for_page(), pk=pk)
+    response = _render_page(request, article, preview=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def _page(request, articles, slug):
     article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    response = _render_page(request, article)
+    if not article.is_public:
+        # Staff are looking at a page the public cannot see; no cache may keep it.
+        add_never_cache_headers(response)
+    return response
+
+
+def _render_page(request, article, preview=False):
     related = Article.objects.published().exclude(pk=article.pk)
     if article.condition:
         related = related.filter(related_conditions=article.condition)
@@ -47,5 +68,6 @@ def _page(request, articles, slug):
             "condition": article.condition,
             "references": article.references(),
             "related_articles": related.for_listing()[:6],
+            "preview": preview,
         },
     )

@@ -3,6 +3,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editing.admin import HistoryAdmin
+
 from .models import ClinicProfile, Notice, OpeningHours
 
 admin.site.site_header = _("Clinic website")
@@ -11,7 +13,7 @@ admin.site.index_title = _("Edit the website")
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(admin.ModelAdmin):
+class ClinicProfileAdmin(HistoryAdmin):
     """One row: the list page goes straight to the form."""
 
     fieldsets = [
@@ -41,14 +43,14 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(OpeningHours)
-class OpeningHoursAdmin(admin.ModelAdmin):
+class OpeningHoursAdmin(HistoryAdmin):
     list_display = ["weekday", "opens", "closes"]
     list_editable = ["opens", "closes"]
     list_filter = ["weekday"]
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(HistoryAdmin):
     list_display = ["message", "starts_on", "ends_on"]
     list_filter = ["starts_on"]
     search_fields = ["message"]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from conditions.richtext import RichTextField
+from editing.richtext import RichTextField
 
 validate_phone = RegexValidator(
     r"^\+?[\d\s().-]{7,25}$",

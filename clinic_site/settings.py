@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "conditions",
     "references",
     "django_prose_editor",
+    "reversion",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -165,3 +166,28 @@ LOGGING = {
 # Uploaded images are served by Django itself in the embedded set-up; a production
 # install serves var/media/ from the web server or an object store instead.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# Medical review: a page's next review falls due this many months after its last review.
+CLINIC_REVIEW_INTERVAL_MONTHS = int(os.environ.get("CLINIC_REVIEW_INTERVAL_MONTHS", "12"))
+# The admin home page and `review_report` list reviews falling due within this many days.
+CLINIC_REVIEW_WARNING_DAYS = int(os.environ.get("CLINIC_REVIEW_WARNING_DAYS", "30"))
+
+# Email (the review report's --email). With EMAIL_HOST set, mail goes out over SMTP;
+# without it, messages are printed to the console, so nothing leaves a demo install.
+if os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

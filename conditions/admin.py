@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from editing.admin import HistoryAdmin
+
 from .models import (
     BodyRegion,
     Cause,
@@ -14,12 +16,12 @@ from .models import (
 
 
 @admin.register(BodyRegion)
-class BodyRegionAdmin(admin.ModelAdmin):
+class BodyRegionAdmin(HistoryAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ClinicalRecordAdmin(admin.ModelAdmin):
+class ClinicalRecordAdmin(HistoryAdmin):
     list_display = ["name", "description", "used_by"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -65,7 +67,7 @@ class CitationInline(OrderedInline, admin.TabularInline):
 
 
 @admin.register(Condition)
-class ConditionAdmin(admin.ModelAdmin):
+class ConditionAdmin(HistoryAdmin):
     list_display = ["name", "body_region", "care_urgency"]
     list_filter = ["body_region", "care_urgency"]
     search_fields = ["name", "also_called", "summary"]

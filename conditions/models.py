@@ -1,9 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editing.richtext import RichTextField
 from references.models import Citation
-
-from .richtext import RichTextField
 
 SLUG_TAKEN = _("Another record already uses this web address (slug). Choose a different one.")
 
@@ -112,7 +111,11 @@ class ConditionLink(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self):
-        return f"{self.condition} → {getattr(self, self.linked_field)}"
+        return f"{self.condition} → {self.record}"
+
+    @property
+    def record(self):
+        return getattr(self, self.linked_field)
 
 
 class ConditionSymptom(ConditionLink):

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editing.admin import HistoryAdmin
+
 from .models import Citation
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ["__str__", "container_title", "year", "doi"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "authors", "container_title", "doi", "pmid"]

@@ -1,4 +1,7 @@
-"""Dependencies point one way (DESIGN.md): an app never imports from an app above it."""
+"""Dependencies point one way (DESIGN.md): an app never imports from an app above it.
+
+`editing` (shared editing tools) sits below them all and imports none of them.
+"""
 
 import ast
 from pathlib import Path
@@ -27,6 +30,16 @@ def test_app_imports_only_from_apps_below_it(app):
         for path in (ROOT / app).rglob("*.py")
         for name in imported_apps(path)
         if name in above
+    }
+    assert not offending
+
+
+def test_shared_editing_tools_import_none_of_our_apps():
+    offending = {
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "editing").rglob("*.py")
+        for name in imported_apps(path)
+        if name in LAYERS
     }
     assert not offending
 

@@ -8,13 +8,14 @@ for a clinic's live database (README.md, "Demo content").
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, ArticleCallout, Callout, Practitioner
+from articles.models import Article, ArticleCallout, Callout, Practitioner, review_due_after
 from conditions.models import (
     BodyRegion,
     Cause,
@@ -26,7 +27,7 @@ from conditions.models import (
     Symptom,
     Treatment,
 )
-from conditions.richtext import RichTextField
+from editing.richtext import RichTextField
 from references.models import Citation
 
 from ..models import ClinicProfile, OpeningHours
@@ -99,6 +100,13 @@ def _records(report, model, names_and_descriptions):
 
 @transaction.atomic
 def load_demo(*, with_logins=False):
+    # Rows saved here start their version history, so they can be compared and restored.
+    with reversion.create_revision():
+        reversion.set_comment("Demo content loaded")
+        return _load(with_logins)
+
+
+def _load(with_logins):
     report = LoadReport()
     published_at = timezone.make_aware(datetime.combine(content.REVIEWED_ON, datetime.min.time()))
 
@@ -171,7 +179,9 @@ def load_demo(*, with_logins=False):
         "status": Article.Status.PUBLISHED,
         "published_at": published_at,
         "author": author,
+        "reviewer": author,
         "last_reviewed": content.REVIEWED_ON,
+        "next_review_due": review_due_after(content.REVIEWED_ON),
     }
     for spec in content.GUIDES:
         spec = dict(spec)

@@ -1,6 +1,6 @@
 """The one rich-text field every app uses, so editor and sanitiser always agree.
 
-It lives in the lowest app that has rich text; the apps above import it from here.
+It lives in `editing`, beside the other shared editing tools, so every app can use it.
 """
 
 from django_prose_editor.fields import ProseEditorField

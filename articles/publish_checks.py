@@ -1,0 +1,75 @@
+"""What must be true before a page goes public, and what is worth a second look.
+
+Errors block publishing; warnings are shown on the edit screen and after publishing but
+never block. Both are plain sentences a practitioner can act on.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .readability import (
+    TARGET_GRADE,
+    empty_sections,
+    insecure_links,
+    mojibake,
+    readability,
+    visible_text,
+)
+
+
+@dataclass
+class PublishChecks:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_for_publishing(article):
+    checks = PublishChecks()
+    references = article.references()
+    if article.reviewer_id is None:
+        checks.errors.append(_("Choose a reviewer: the practitioner who checked the content."))
+    if article.last_reviewed is None:
+        checks.errors.append(_("Enter the date of the last medical review."))
+    if article.is_guide and not references:
+        checks.errors.append(_("Add at least one reference: a guide must show its evidence."))
+    if article.hero_image and not article.hero_image_alt.strip():
+        checks.errors.append(_("Describe the image for patients who cannot see it (alt text)."))
+
+    html = article.page_html()
+    text = visible_text(html)
+    scores = readability(text)
+    if scores and not scores.meets_target:
+        checks.warnings.append(
+            _(
+                "Reading grade %(grade)s is above the target of %(target)s or lower: shorter "
+                "sentences and everyday words help."
+            )
+            % {"grade": scores.grade, "target": TARGET_GRADE}
+        )
+    for heading in empty_sections(html) + _empty_records(article):
+        checks.warnings.append(_("“%(heading)s” has no text under it.") % {"heading": heading})
+    for snippet in mojibake(text + " " + " ".join(str(ref) for ref in references)):
+        checks.warnings.append(_("Broken characters near “%(snippet)s”.") % {"snippet": snippet})
+    for href in insecure_links(html):
+        checks.warnings.append(_("Link to an insecure http:// page: %(href)s") % {"href": href})
+    for citation in references:
+        if not (citation.doi or citation.pmid):
+            checks.warnings.append(
+                _("Reference “%(title)s” has no DOI or PMID, so readers cannot look it up.")
+                % {"title": citation.title}
+            )
+    if not article.is_guide and not references:
+        checks.warnings.append(_("This article cites no references."))
+    return checks
+
+
+def _empty_records(article):
+    if not article.condition:
+        return []
+    links = [*article.condition.cause_links.all(), *article.condition.treatment_links.all()]
+    return [
+        str(link.record)
+        for link in links
+        if not (link.record.description or visible_text(link.note).strip())
+    ]

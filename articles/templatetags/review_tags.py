@@ -1,0 +1,14 @@
+from django import template
+
+from ..selectors import pages_due_for_review
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def review_due_for(context):
+    """Pages due for medical review, for people who may edit them; else nothing."""
+    user = context["request"].user
+    if not user.has_perm("articles.change_article"):
+        return None
+    return pages_due_for_review()

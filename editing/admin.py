@@ -1,0 +1,175 @@
+"""Admin behaviour shared by every content model: history, compare, restore, no lost edits.
+
+Built on django-reversion: every admin save, restore and delete stores a revision (who,
+when, what), including the record's inlines, so any version can be compared with any other
+and restored, and a deleted record can be recovered from the "Recover deleted" list.
+"""
+
+from django import forms
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
+from reversion import add_to_revision, create_revision, set_comment, set_user
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from .compare import compare
+
+EDIT_TOKEN = "edit_token"
+
+
+def latest_version(obj):
+    return Version.objects.get_for_object(obj).select_related("revision__user").first()
+
+
+def edit_token(obj):
+    """Identifies the saved state an editor started from: the latest version's id."""
+    version = latest_version(obj) if obj is not None and obj.pk else None
+    return str(version.pk) if version else "none"
+
+
+def conflict_message(started_from, latest):
+    who = latest.revision.user.get_username() if latest.revision.user else _("someone")
+    when = localize(template_localtime(latest.revision.date_created))
+    intro = format_html(
+        "{} saved this record at {} while you were editing it, so your save was stopped. "
+        "Your changes are still in the form below: compare them with theirs, then save "
+        "again to keep yours.",
+        who,
+        when,
+    )
+    if started_from is None:
+        return intro
+    changes = compare(started_from, latest)
+    if not changes:
+        return intro
+    listed = format_html_join(
+        "",
+        "<li><strong>{}</strong>: “{}” → “{}”</li>",
+        ((change.label, change.before or "—", change.after or "—") for change in changes),
+    )
+    return format_html("{}<br>{}<ul>{}</ul>", intro, _("They changed:"), listed)
+
+
+class HistoryAdmin(VersionAdmin):
+    object_history_template = "admin/editing/object_history.html"
+    history_latest_first = True
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    # No lost edits: refuse a save made from a form older than the latest version.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if kwargs.get("fields"):
+            # The token is a field of the form below, not of the model.
+            kwargs["fields"] = [name for name in kwargs["fields"] if name != EDIT_TOKEN]
+        form_class = super().get_form(request, obj, change, **kwargs)
+        if obj is None:
+            return form_class
+
+        class ConcurrentEditForm(form_class):
+            edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, **form_kwargs)
+                self.fields[EDIT_TOKEN].initial = edit_token(obj)
+
+            def clean(self):
+                cleaned = super().clean()
+                started_from = self.data.get(EDIT_TOKEN)
+                latest = latest_version(obj)
+                if started_from and latest and started_from != str(latest.pk):
+                    earlier = Version.objects.filter(pk=started_from).first()
+                    # Saving again after reading the message keeps this person's input.
+                    self.data = self.data.copy()
+                    self.data[EDIT_TOKEN] = str(latest.pk)
+                    raise ValidationError(conflict_message(earlier, latest), code="conflict")
+                return cleaned
+
+        return ConcurrentEditForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or any(EDIT_TOKEN in options["fields"] for _name, options in fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], EDIT_TOKEN]}), *rest]
+
+    # Deleting keeps a last version, so the record can be recovered.
+
+    def delete_model(self, request, obj):
+        with create_revision():
+            set_user(request.user)
+            set_comment(_("Deleted"))
+            add_to_revision(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with create_revision():
+            set_user(request.user)
+            set_comment(_("Deleted"))
+            for obj in queryset:
+                add_to_revision(obj)
+        super().delete_queryset(request, queryset)
+
+    # History with version ids, so the page can offer any two for comparison.
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        opts = self.model._meta
+        versions = self._reversion_order_version_queryset(
+            request, Version.objects.get_for_object(obj).select_related("revision__user")
+        )
+        action_list = [
+            {
+                "version_id": version.pk,
+                "revision": version.revision,
+                "url": reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                    args=(quote(version.object_id), version.pk),
+                ),
+            }
+            for version in versions
+        ]
+        context = {"action_list": action_list, **(extra_context or {})}
+        # Skip VersionAdmin's own history_view, which this one replaces.
+        return super(VersionAdmin, self).history_view(request, object_id, context)
+
+    # Compare any two versions.
+
+    def compare_view(self, request, object_id):
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj)
+        older = get_object_or_404(versions, pk=request.GET.get("from"))
+        newer = get_object_or_404(versions, pk=request.GET.get("to"))
+        if older.pk > newer.pk:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "title": _("Compare versions of %(name)s") % {"name": obj},
+            "older": older,
+            "newer": newer,
+            "changes": compare(older, newer),
+        }
+        return TemplateResponse(request, "admin/editing/compare.html", context)
