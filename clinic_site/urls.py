@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from articles.feeds import LatestArticlesFeed
+from articles.sitemaps import PublishedPagesSitemap
 from articles.urls import article_patterns, guide_patterns
 
 from . import views
@@ -13,6 +16,14 @@ urlpatterns = [
     path("articles/", include(article_patterns)),
     path("contact/", views.contact, name="contact"),
     path("healthz", views.healthz, name="healthz"),
+    path("feeds/articles/", LatestArticlesFeed(), name="feed"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PublishedPagesSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
 ]
 

@@ -2,7 +2,7 @@ import logging
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -26,6 +26,16 @@ def home(request):
 
 def contact(request):
     return render(request, "clinic_site/contact.html")
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /articles/preview/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 @never_cache

@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import ArticleCitation
 from tests.factories import (
@@ -114,3 +117,26 @@ def test_guide_query_count_does_not_grow_with_its_records(client, admin_user, an
         assert response.content.decode().count('class="record"') == 2 * size
         counts.append(len(queries))
     assert counts[0] == counts[1], [query["sql"] for query in queries.captured_queries]
+
+
+def test_sitemap_and_feed_list_only_public_pages(client):
+    public = make_article(title="Public sample page")
+    make_article(title="Draft sample page", slug="draft-sample", published=False)
+    make_article(
+        title="Scheduled sample page",
+        slug="scheduled-sample",
+        published_at=timezone.now() + timedelta(days=1),
+    )
+    sitemap = client.get("/sitemap.xml").content.decode()
+    feed = client.get("/feeds/articles/").content.decode()
+    assert public.get_absolute_url() in sitemap
+    assert "Public sample page" in feed
+    for hidden in ("draft-sample", "scheduled-sample"):
+        assert hidden not in sitemap
+    assert "Draft sample page" not in feed and "Scheduled sample page" not in feed
+
+
+def test_robots_txt_keeps_crawlers_out_of_admin_and_previews(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text and "Disallow: /articles/preview/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text

@@ -110,3 +110,11 @@ def test_demo_logins_sign_in_to_the_admin(client, demo):
         assert client.login(username=username, password=password), username
         assert client.get("/admin/").status_code == 200
         client.logout()
+
+
+def test_every_demo_page_passes_the_blocking_publish_checks(demo):
+    from articles.models import Article
+    from articles.publish_checks import check_for_publishing
+
+    for article in Article.objects.for_page():
+        assert check_for_publishing(article).errors == [], article.title

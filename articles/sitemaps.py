@@ -1,0 +1,13 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article
+
+
+class PublishedPagesSitemap(Sitemap):
+    """Only what the public may read: drafts, scheduled and unpublished pages never appear."""
+
+    def items(self):
+        return Article.objects.published().order_by("pk")
+
+    def lastmod(self, article):
+        return article.updated_at
