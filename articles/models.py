@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from conditions.models import Condition
 from editing.richtext import RichTextField
 from references.models import Citation
+from references.numbering import CitationNumbering, marker_ids
 
 
 def review_due_after(reviewed_on):
@@ -109,7 +110,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author", "reviewer").prefetch_related(
             models.Prefetch("condition", Condition.objects.with_records()),
             models.Prefetch("callout_links", ArticleCallout.objects.select_related("callout")),
-            models.Prefetch("citation_links", ArticleCitation.objects.select_related("citation")),
+            models.Prefetch(
+                "citation_links",
+                ArticleCitation.objects.select_related("citation").prefetch_related(
+                    "citation__authors"
+                ),
+            ),
         )
 
 
@@ -242,13 +248,25 @@ class Article(models.Model):
         return "".join(part for part in parts if part)
 
     def references(self):
-        """The page's citations in order, the condition's first, each source once."""
-        links = [*self.condition.citation_links.all()] if self.condition else []
-        links += self.citation_links.all()
+        """The page's sources in page order, each once: the condition's, its records', its own."""
+        citations = []
+        if condition := self.condition:
+            citations += [link.citation for link in condition.citation_links.all()]
+            for link in [*condition.cause_links.all(), *condition.treatment_links.all()]:
+                citations += link.citations.all()
+        citations += [link.citation for link in self.citation_links.all()]
         unique = {}
-        for link in links:
-            unique.setdefault(link.citation_id, link.citation)
+        for citation in citations:
+            unique.setdefault(citation.pk, citation)
         return list(unique.values())
+
+    def citation_numbering(self):
+        """Numbers for the page's in-text citations, including sources only the text names."""
+        listed = self.references()
+        listed_ids = {citation.pk for citation in listed}
+        named = set(marker_ids(self.page_html())) - listed_ids
+        known = Citation.objects.with_authors().filter(pk__in=named) if named else []
+        return CitationNumbering(listed, known)
 
     @property
     def is_guide(self):

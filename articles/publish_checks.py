@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from references.models import Citation
+from references.numbering import marker_ids
+
 from .readability import (
     TARGET_GRADE,
     empty_sections,
@@ -37,6 +40,14 @@ def check_for_publishing(article):
         checks.errors.append(_("Describe the image for patients who cannot see it (alt text)."))
 
     html = article.page_html()
+    missing = set(marker_ids(html)) - set(
+        Citation.objects.filter(pk__in=marker_ids(html)).values_list("pk", flat=True)
+    )
+    for citation_id in sorted(missing):
+        checks.errors.append(
+            _("The text cites [cite:%(id)s], but there is no reference %(id)s. Fix the number.")
+            % {"id": citation_id}
+        )
     text = visible_text(html)
     scores = readability(text)
     if scores and not scores.meets_target:

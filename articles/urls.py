@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -6,6 +6,11 @@ guide_patterns = (
     [
         path("", views.guide_index, name="index"),
         path("<slug:slug>/", views.guide_detail, name="detail"),
+        re_path(
+            r"^(?P<slug>[-\w]+)/references\.(?P<file_format>ris|bib)$",
+            views.guide_references,
+            name="references",
+        ),
     ],
     "guides",
 )
@@ -15,6 +20,11 @@ article_patterns = (
         path("", views.article_index, name="index"),
         path("preview/<int:pk>/", views.preview, name="preview"),
         path("<slug:slug>/", views.article_detail, name="detail"),
+        re_path(
+            r"^(?P<slug>[-\w]+)/references\.(?P<file_format>ris|bib)$",
+            views.article_references,
+            name="references",
+        ),
     ],
     "articles",
 )

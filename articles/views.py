@@ -1,9 +1,11 @@
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
 from conditions.models import BodyRegion
+from references.exporting import to_bibtex, to_ris
 
 from .models import Article
 
@@ -45,6 +47,28 @@ def preview(request, pk):
     return response
 
 
+def guide_references(request, slug, file_format):
+    return _references_download(request, Article.objects.guides(), slug, file_format)
+
+
+def article_references(request, slug, file_format):
+    return _references_download(request, Article.objects.stories(), slug, file_format)
+
+
+def _references_download(request, articles, slug, file_format):
+    """The page's reference list as a file for reference managers (RIS or BibTeX)."""
+    article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    citations = [reference.citation for reference in article.citation_numbering().references()]
+    if file_format == "ris":
+        body, content_type = to_ris(citations), "application/x-research-info-systems"
+    else:
+        body, content_type = to_bibtex(citations), "application/x-bibtex"
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    filename = f"{article.slug}-references.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _page(request, articles, slug):
     article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
     response = _render_page(request, article)
@@ -66,7 +90,7 @@ def _render_page(request, article, preview=False):
         {
             "article": article,
             "condition": article.condition,
-            "references": article.references(),
+            "citations": article.citation_numbering(),
             "related_articles": related.for_listing()[:6],
             "preview": preview,
         },

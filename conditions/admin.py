@@ -51,12 +51,12 @@ class SymptomInline(OrderedInline, admin.TabularInline):
 
 class CauseInline(OrderedInline, admin.StackedInline):
     model = ConditionCause
-    autocomplete_fields = ["cause"]
+    autocomplete_fields = ["cause", "citations"]
 
 
 class TreatmentInline(OrderedInline, admin.StackedInline):
     model = ConditionTreatment
-    autocomplete_fields = ["treatment"]
+    autocomplete_fields = ["treatment", "citations"]
 
 
 class CitationInline(OrderedInline, admin.TabularInline):

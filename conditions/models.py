@@ -51,13 +51,25 @@ class Treatment(ClinicalRecord):
 class ConditionQuerySet(models.QuerySet):
     def with_records(self):
         """Everything a condition guide shows, in a fixed number of queries."""
+        def cited():
+            return models.Prefetch("citations", Citation.objects.with_authors())
+
         return self.select_related("body_region").prefetch_related(
             models.Prefetch("symptom_links", ConditionSymptom.objects.select_related("symptom")),
-            models.Prefetch("cause_links", ConditionCause.objects.select_related("cause")),
             models.Prefetch(
-                "treatment_links", ConditionTreatment.objects.select_related("treatment")
+                "cause_links",
+                ConditionCause.objects.select_related("cause").prefetch_related(cited()),
             ),
-            models.Prefetch("citation_links", ConditionCitation.objects.select_related("citation")),
+            models.Prefetch(
+                "treatment_links",
+                ConditionTreatment.objects.select_related("treatment").prefetch_related(cited()),
+            ),
+            models.Prefetch(
+                "citation_links",
+                ConditionCitation.objects.select_related("citation").prefetch_related(
+                    "citation__authors"
+                ),
+            ),
         )
 
 
@@ -141,6 +153,12 @@ class ConditionCause(ConditionLink):
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="cause_links")
     cause = models.ForeignKey(Cause, on_delete=models.PROTECT, related_name="condition_links")
     note = RichTextField(blank=True, help_text=_("What is particular to this condition."))
+    citations = models.ManyToManyField(
+        Citation,
+        blank=True,
+        related_name="cited_by_causes",
+        help_text=_("The evidence for this cause in this condition; shown wherever it appears."),
+    )
 
     class Meta(ConditionLink.Meta):
         constraints = [
@@ -161,6 +179,14 @@ class ConditionTreatment(ConditionLink):
         Treatment, on_delete=models.PROTECT, related_name="condition_links"
     )
     note = RichTextField(blank=True, help_text=_("What is particular to this condition."))
+    citations = models.ManyToManyField(
+        Citation,
+        blank=True,
+        related_name="cited_by_treatments",
+        help_text=_(
+            "The evidence for this treatment in this condition; shown wherever it appears."
+        ),
+    )
 
     class Meta(ConditionLink.Meta):
         constraints = [

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import localize
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
@@ -36,7 +36,7 @@ def edit_token(obj):
 
 def conflict_message(started_from, latest):
     who = latest.revision.user.get_username() if latest.revision.user else _("someone")
-    when = localize(template_localtime(latest.revision.date_created))
+    when = date_format(template_localtime(latest.revision.date_created), "j M Y, H:i:s")
     intro = format_html(
         "{} saved this record at {} while you were editing it, so your save was stopped. "
         "Your changes are still in the form below: compare them with theirs, then save "
@@ -52,7 +52,10 @@ def conflict_message(started_from, latest):
     listed = format_html_join(
         "",
         "<li><strong>{}</strong>: “{}” → “{}”</li>",
-        ((change.label, change.before or "—", change.after or "—") for change in changes),
+        (
+            (change.label, change.before or _("(empty)"), change.after or _("(empty)"))
+            for change in changes
+        ),
     )
     return format_html("{}<br>{}<ul>{}</ul>", intro, _("They changed:"), listed)
 

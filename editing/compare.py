@@ -38,10 +38,24 @@ def _display(model_field, instance):
 
 
 def _linked_records(version):
-    """What a revision saved beside the record itself: its ordered links (inlines)."""
+    """The record's own inlines saved in the same revision, e.g. a condition's symptoms.
+
+    A revision can hold unrelated records too (a bulk import saves many at once), so only
+    rows with a foreign key to this very record count.
+    """
+    record_model = version._model
     linked = {}
-    for other in version.revision.version_set.exclude(pk=version.pk).select_related("content_type"):
-        label = str(other.content_type.model_class()._meta.verbose_name_plural).capitalize()
+    others = version.revision.version_set.exclude(pk=version.pk).select_related("content_type")
+    for other in others.order_by("pk"):
+        model = other._model
+        keys = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if field.many_to_one and issubclass(record_model, field.related_model)
+        ]
+        if not any(str(other.field_dict.get(key)) == version.object_id for key in keys):
+            continue
+        label = str(model._meta.verbose_name_plural).capitalize()
         linked.setdefault(label, []).append(other.object_repr)
     return linked
 

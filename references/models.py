@@ -1,9 +1,19 @@
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import format_ama
-from .validators import normalise_doi, validate_doi, validate_pmid
+from .validators import (
+    normalise_doi,
+    normalise_pmcid,
+    validate_doi,
+    validate_pmcid,
+    validate_pmid,
+)
+
+EARLIEST_YEAR = 1450  # printing; anything older is a typing slip
 
 
 class DOIField(models.CharField):
@@ -13,9 +23,32 @@ class DOIField(models.CharField):
         return normalise_doi(super().to_python(value))
 
 
+class PMCIDField(models.CharField):
+    def to_python(self, value):
+        return normalise_pmcid(super().to_python(value))
+
+
 class CitationQuerySet(models.QuerySet):
-    def with_doi(self, doi):
-        return self.filter(doi__iexact=normalise_doi(doi))
+    def matching(self, *, doi="", pmid=""):
+        """The citation already stored for this DOI (any case) or PMID, if there is one."""
+        query = models.Q(pk__in=[])
+        if doi := normalise_doi(doi):
+            query |= models.Q(doi__iexact=doi)
+        if pmid := (pmid or "").strip():
+            query |= models.Q(pmid=pmid)
+        return self.filter(query)
+
+    def uncited(self):
+        """Citations that no page, condition or record cites."""
+        return self.filter(
+            article_links__isnull=True,
+            condition_links__isnull=True,
+            cited_by_causes__isnull=True,
+            cited_by_treatments__isnull=True,
+        )
+
+    def with_authors(self):
+        return self.prefetch_related("authors")
 
 
 class Citation(models.Model):
@@ -25,29 +58,30 @@ class Citation(models.Model):
         JOURNAL_ARTICLE = "journal-article", _("Journal article")
         SYSTEMATIC_REVIEW = "systematic-review", _("Systematic review")
         BOOK = "book", _("Book")
+        BOOK_CHAPTER = "book-chapter", _("Book chapter")
         WEB_PAGE = "web-page", _("Web page")
+        GUIDELINE = "guideline", _("Guideline")
 
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.JOURNAL_ARTICLE)
-    authors = models.TextField(
-        blank=True,
-        help_text=_(
-            "One author per line, family name then initials (e.g. “Garrison SR”), "
-            "or a group such as “Cochrane Review Group”."
-        ),
-    )
     authors_incomplete = models.BooleanField(
         _("more authors not listed"),
         default=False,
-        help_text=_("Tick when the source lists more authors than above; “et al” is added."),
+        help_text=_("Tick when the source has more authors than listed; “et al” is added."),
     )
     title = models.CharField(max_length=500)
     container_title = models.CharField(
-        _("journal or website"),
+        _("journal, book or website"),
         max_length=300,
         blank=True,
-        help_text=_("Journal abbreviation as in PubMed, e.g. “PLoS One”."),
+        help_text=_(
+            "Journal abbreviation as in PubMed (e.g. “PLoS One”), the book a chapter is in, "
+            "or the website's name."
+        ),
     )
+    publisher = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    month = models.PositiveSmallIntegerField(null=True, blank=True)
+    day = models.PositiveSmallIntegerField(null=True, blank=True)
     volume = models.CharField(max_length=30, blank=True)
     issue = models.CharField(max_length=30, blank=True)
     pages = models.CharField(
@@ -64,12 +98,24 @@ class Citation(models.Model):
         help_text=_("e.g. 10.1371/journal.pone.0227497"),
     )
     pmid = models.CharField("PMID", max_length=12, blank=True, validators=[validate_pmid])
+    pmcid = PMCIDField("PMCID", max_length=16, blank=True, validators=[validate_pmcid])
     url = models.URLField("URL", max_length=500, blank=True)
+    accessed = models.DateField(
+        _("accessed on"), null=True, blank=True, help_text=_("For web pages: when you read it.")
+    )
+    original_text = models.TextField(
+        blank=True,
+        help_text=_("The reference as it was pasted or imported, kept for checking."),
+    )
+    needs_checking = models.BooleanField(
+        default=False,
+        help_text=_("Set when an import could not read every field; clear it once checked."),
+    )
 
     objects = CitationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["authors", "year", "title"]
+        ordering = ["title"]
         constraints = [
             models.UniqueConstraint(
                 models.functions.Lower("doi"),
@@ -77,21 +123,43 @@ class Citation(models.Model):
                 name="citation_unique_doi",
                 violation_error_message=_("Another reference already has this DOI."),
             ),
+            models.UniqueConstraint(
+                "pmid",
+                condition=~models.Q(pmid=""),
+                name="citation_unique_pmid",
+                violation_error_message=_("Another reference already has this PMID."),
+            ),
         ]
 
     def __str__(self):
-        first_author = self.author_list[0] if self.author_list else ""
-        return " · ".join(str(part) for part in (first_author, self.year, self.title) if part)
+        names = self.author_names
+        return " · ".join(
+            str(part) for part in (names[:1] and names[0], self.year, self.title) if part
+        )
 
     def clean(self):
-        if self.year is not None and not 1450 <= self.year <= 2100:
-            raise ValidationError({"year": _("Enter the year of publication, e.g. 2020.")})
+        errors = {}
+        latest = date.today().year + 1
+        if self.year is not None and not EARLIEST_YEAR <= self.year <= latest:
+            errors["year"] = _("Enter the year of publication, between %(a)s and %(b)s.") % {
+                "a": EARLIEST_YEAR,
+                "b": latest,
+            }
+        if self.month is not None and not 1 <= self.month <= 12:
+            errors["month"] = _("Enter the month as a number from 1 to 12.")
+        if self.day is not None and not 1 <= self.day <= 31:
+            errors["day"] = _("Enter the day as a number from 1 to 31.")
         if self.kind == self.Kind.WEB_PAGE and not self.url:
-            raise ValidationError({"url": _("A web page needs its address (URL).")})
+            errors["url"] = _("A web page needs its address (URL).")
+        if self.kind == self.Kind.WEB_PAGE and self.url and not self.accessed:
+            errors["accessed"] = _("Give the date you read the web page; AMA style needs it.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
-    def author_list(self):
-        return [line.strip() for line in self.authors.splitlines() if line.strip()]
+    def author_names(self):
+        """Authors in AMA form and order: “Garrison SR”, or a group's name."""
+        return [str(author) for author in self.authors.all()]
 
     @property
     def doi_url(self):
@@ -101,5 +169,51 @@ class Citation(models.Model):
     def pubmed_url(self):
         return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
 
+    @property
+    def pmc_url(self):
+        return f"https://pmc.ncbi.nlm.nih.gov/articles/{self.pmcid}/" if self.pmcid else ""
+
+    @property
+    def in_text_marker(self):
+        """What a practitioner types in rich text to cite this source."""
+        return f"[cite:{self.pk}]"
+
     def as_ama(self):
         return format_ama(self)
+
+
+class CitationAuthor(models.Model):
+    """One author of a citation, in order: a person (family name and initials) or a group."""
+
+    citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="authors")
+    order = models.PositiveSmallIntegerField(default=0)
+    family_name = models.CharField(max_length=100, blank=True)
+    initials = models.CharField(
+        max_length=10, blank=True, help_text=_("Without dots or spaces, e.g. SR.")
+    )
+    group_name = models.CharField(
+        max_length=200, blank=True, help_text=_("For a group author, e.g. Cochrane Review Group.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        if self.group_name:
+            return self.group_name
+        return f"{self.family_name} {self.initials}".strip()
+
+    def clean(self):
+        if bool(self.group_name) == bool(self.family_name):
+            raise ValidationError(
+                _("Give either a person's family name (and initials) or a group's name.")
+            )
+        self.initials = self.initials.replace(".", "").replace(" ", "")
+
+    @classmethod
+    def from_ama(cls, name):
+        """“Garrison SR” → a person; “Cochrane Review Group” → a group."""
+        parts = name.split()
+        if len(parts) >= 2 and parts[-1].isalpha() and parts[-1].isupper() and len(parts[-1]) <= 4:
+            return cls(family_name=" ".join(parts[:-1]), initials=parts[-1])
+        return cls(group_name=name.strip())

@@ -15,7 +15,7 @@ from conditions.models import (
     Symptom,
     Treatment,
 )
-from references.models import Citation
+from references.models import Citation, CitationAuthor
 
 _numbers = count(1)
 
@@ -54,12 +54,12 @@ def make_article(*, published=True, **fields):
     )
 
 
-def make_citation(**fields):
+def make_citation(*, authors=None, **fields):
+    """A saved citation; `authors` in AMA form, e.g. ["Garrison SR", "Cochrane Group"]."""
     number = next(_numbers)
-    return Citation.objects.create(
+    citation = Citation.objects.create(
         **(
             {
-                "authors": f"Sample A{number}",
                 "title": f"Sample reference {number}",
                 "container_title": "Sample J",
                 "year": 2020,
@@ -68,10 +68,16 @@ def make_citation(**fields):
             | fields
         )
     )
+    for order, name in enumerate(authors if authors is not None else [f"Sample A{number}"]):
+        author = CitationAuthor.from_ama(name)
+        author.citation, author.order = citation, order
+        author.save()
+    return citation
 
 
 def add_records(condition, how_many):
-    """Give a condition `how_many` symptoms, causes, treatments and references."""
+    """Give a condition `how_many` symptoms, causes (each with evidence), treatments and
+    references."""
     for order in range(how_many):
         number = next(_numbers)
         ConditionSymptom.objects.create(
@@ -80,12 +86,13 @@ def add_records(condition, how_many):
             order=order,
             note="Sample note.",
         )
-        ConditionCause.objects.create(
+        cause_link = ConditionCause.objects.create(
             condition=condition,
             cause=Cause.objects.create(name=f"Cause {number}", slug=f"cause-{number}"),
             order=order,
             note="<p>Sample note.</p>",
         )
+        cause_link.citations.add(make_citation())
         ConditionTreatment.objects.create(
             condition=condition,
             treatment=Treatment.objects.create(

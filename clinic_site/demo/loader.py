@@ -28,7 +28,7 @@ from conditions.models import (
     Treatment,
 )
 from editing.richtext import RichTextField
-from references.models import Citation
+from references.models import Citation, CitationAuthor
 
 from ..models import ClinicProfile, OpeningHours
 from . import content
@@ -74,16 +74,31 @@ def upsert(report, model, lookup, values=None):
     return instance
 
 
+def _author_fields(name):
+    author = CitationAuthor.from_ama(name)
+    return {
+        "family_name": author.family_name,
+        "initials": author.initials,
+        "group_name": author.group_name,
+    }
+
+
 def sync_links(report, model, owner_field, owner, target_field, rows):
-    """Make an owner's ordered links exactly ``rows`` of (target, extra fields)."""
+    """Make an owner's ordered links exactly ``rows`` of (target, extra fields).
+
+    Without a ``target_field`` the rows are matched by their position (ordered authors).
+    """
     keep = []
     for order, (target, extra) in enumerate(rows):
-        link = upsert(
-            report,
-            model,
-            {owner_field: owner, target_field: target},
-            {"order": order, **extra},
+        lookup = (
+            {owner_field: owner, target_field: target}
+            if target_field
+            else {
+                owner_field: owner,
+                "order": order,
+            }
         )
+        link = upsert(report, model, lookup, {"order": order, **extra})
         keep.append(link.pk)
     stale = model.objects.filter(**{owner_field: owner}).exclude(pk__in=keep)
     for link in stale:
@@ -114,12 +129,20 @@ def _load(with_logins):
     for weekday, opens, closes in content.SAMPLE_OPENING_HOURS:
         upsert(report, OpeningHours, {"weekday": weekday, "opens": opens}, {"closes": closes})
 
-    citations = {
-        key: upsert(
-            report, Citation, {"doi": fields.get("doi", ""), "title": fields["title"]}, fields
+    citations = {}
+    for key, fields in content.CITATIONS.items():
+        fields = dict(fields)
+        authors = fields.pop("authors").splitlines()
+        citation = upsert(report, Citation, {"title": fields["title"]}, fields)
+        sync_links(
+            report,
+            CitationAuthor,
+            "citation",
+            citation,
+            None,
+            [(None, _author_fields(name)) for name in authors],
         )
-        for key, fields in content.CITATIONS.items()
-    }
+        citations[key] = citation
     regions = {
         slug: upsert(report, BodyRegion, {"slug": slug}, {"name": name})
         for slug, name in content.BODY_REGIONS.items()

@@ -1,0 +1,136 @@
+"""Turn pasted or imported references into Citation records, reusing ones already stored.
+
+Nothing pasted is lost: a reference that could not be read in full is saved with what
+was read, its original text, and a "needs checking" flag. A reference already present
+(same DOI in any case, same PMID, or for sources with neither, the same title and year)
+is reused, not duplicated.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from .models import Citation, CitationAuthor
+from .parsing import ParsedReference, parse_references
+
+CITATION_FIELDS = [
+    "kind",
+    "authors_incomplete",
+    "title",
+    "container_title",
+    "publisher",
+    "year",
+    "month",
+    "day",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "pmcid",
+    "url",
+    "accessed",
+]
+TITLE_MAX = Citation._meta.get_field("title").max_length
+
+
+@dataclass
+class ImportedReference:
+    parsed: ParsedReference
+    citation: Citation | None = None
+    reused: bool = False
+    problems: list[str] = field(default_factory=list)  # the parser's and validation's
+
+
+@dataclass
+class ImportResult:
+    references: list[ImportedReference]
+
+    @property
+    def created(self):
+        return [item for item in self.references if not item.reused]
+
+    @property
+    def reused(self):
+        return [item for item in self.references if item.reused]
+
+    @property
+    def incomplete(self):
+        return [item for item in self.created if item.problems]
+
+
+def existing_citation(parsed):
+    matches = Citation.objects.matching(doi=parsed.doi, pmid=parsed.pmid)
+    if not (parsed.doi or parsed.pmid) and parsed.title:
+        matches = Citation.objects.filter(
+            Q(title__iexact=parsed.title.rstrip(".")), year=parsed.year
+        )
+    return matches.first()
+
+
+def _citation_from(parsed):
+    """An unsaved, valid Citation: fields that fail validation are left out and noted."""
+    values = {name: getattr(parsed, name) for name in CITATION_FIELDS}
+    values = {name: value for name, value in values.items() if value not in (None, "")}
+    problems = list(parsed.problems)
+    if not values.get("title"):
+        values["title"] = " ".join(parsed.original.split())[:TITLE_MAX]
+    values["title"] = values["title"][:TITLE_MAX]
+    while True:
+        citation = Citation(**values)
+        try:
+            citation.full_clean(exclude=["original_text"], validate_constraints=False)
+        except ValidationError as error:
+            invalid = set(error.message_dict) & (set(values) - {"title", "kind"})
+            if invalid:
+                for name in invalid:
+                    label = Citation._meta.get_field(name).verbose_name
+                    reason = " ".join(error.message_dict[name])
+                    problems.append(f"{label} “{values.pop(name)}” was left out: {reason}")
+                continue
+            # What is left is missing information: save what was read, flagged for checking.
+            problems += [
+                message for messages in error.message_dict.values() for message in messages
+            ]
+        break
+    citation.original_text = parsed.original
+    citation.needs_checking = parsed.status != "full" or bool(problems)
+    return citation, problems
+
+
+def preview_import(text):
+    """What importing would do, without saving anything."""
+    items = []
+    seen = {}
+    for parsed in parse_references(text):
+        key = parsed.doi.lower() or parsed.pmid
+        existing = existing_citation(parsed) or (seen.get(key) if key else None)
+        if existing:
+            items.append(ImportedReference(parsed, existing, reused=True))
+            continue
+        citation, problems = _citation_from(parsed)
+        item = ImportedReference(parsed, citation, problems=problems)
+        if key:
+            seen[key] = citation
+        items.append(item)
+    return ImportResult(items)
+
+
+@transaction.atomic
+def import_references(text):
+    """Save every new reference in the text; all of them or, on any error, none."""
+    result = preview_import(text)
+    for item in result.created:
+        item.citation.save()
+        CitationAuthor.objects.bulk_create(
+            _author(item.citation, order, name) for order, name in enumerate(item.parsed.authors)
+        )
+    return result
+
+
+def _author(citation, order, name):
+    author = CitationAuthor.from_ama(name)
+    author.citation, author.order = citation, order
+    return author

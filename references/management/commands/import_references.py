@@ -1,0 +1,60 @@
+from pathlib import Path
+
+import reversion
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from references.importing import import_references
+
+
+class Command(BaseCommand):
+    help = (
+        "Import references from a text file: AMA, Vancouver/NLM (with PMID), PubMed's "
+        "cite style, bare DOIs or DOI/PubMed links, BibTeX or RIS, several at once. "
+        "Reuses references already present (same DOI or PMID) and keeps any it cannot "
+        "read as written, flagged 'needs checking'."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="A UTF-8 text file of references.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would happen; save nothing."
+        )
+
+    def handle(self, *args, file, dry_run, **options):
+        path = Path(file)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise CommandError(f"No such file: {path}") from None
+        except IsADirectoryError:
+            raise CommandError(f"{path} is a folder, not a file.") from None
+        except UnicodeDecodeError:
+            raise CommandError(
+                f"{path} is not UTF-8 text; save it as UTF-8 and try again."
+            ) from None
+        if not text.strip():
+            raise CommandError(f"{path} is empty: there are no references to import.")
+
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment(f"Imported from {path.name}")
+            result = import_references(text)
+            if dry_run:
+                transaction.set_rollback(True)
+
+        verb = "Would create" if dry_run else "Created"
+        for item in result.references:
+            citation = item.citation
+            if item.reused:
+                self.stdout.write(f"REUSED   #{citation.pk} {citation}")
+            elif item.problems:
+                self.stdout.write(f"CHECK    {citation.title[:90]}")
+                for problem in item.problems:
+                    self.stdout.write(f"           - {problem}")
+            else:
+                self.stdout.write(f"CREATED  {citation.title[:90]}")
+        self.stdout.write(
+            f"{verb} {len(result.created)}, reused {len(result.reused)}; "
+            f"{len(result.incomplete)} of those created need checking "
+            "(read only in part; original text kept)."
+        )
