@@ -51,6 +51,7 @@ class Treatment(ClinicalRecord):
 class ConditionQuerySet(models.QuerySet):
     def with_records(self):
         """Everything a condition guide shows, in a fixed number of queries."""
+
         def cited():
             return models.Prefetch("citations", Citation.objects.with_authors())
 
