@@ -1,4 +1,5 @@
 from datetime import date
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -163,7 +164,8 @@ class Citation(models.Model):
 
     @property
     def doi_url(self):
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        # Old Wiley DOIs hold characters such as < and > that must be escaped in a URL.
+        return f"https://doi.org/{quote(self.doi, safe='/():;._-')}" if self.doi else ""
 
     @property
     def pubmed_url(self):

@@ -54,6 +54,41 @@ def test_year_outside_reason_is_refused():
         citation(year=20015).full_clean()
 
 
+def test_old_wiley_doi_with_angle_brackets_is_accepted():
+    citation(doi="10.1002/(SICI)1097-4636(199707)36:1<1::AID-JBM1>3.0.CO;2-9").full_clean()
+
+
+def test_doi_characters_outside_crossrefs_pattern_are_refused():
+    with pytest.raises(ValidationError):
+        citation(doi="10.1371/journal<pone>").full_clean()
+
+
+@pytest.mark.parametrize("pmcid", ["PMC8094171", "pmc8094171", "8094171"])
+def test_pmcid_is_stored_as_pmc_and_digits(pmcid):
+    item = citation(pmcid=pmcid)
+    item.full_clean()
+    assert item.pmcid == "PMC8094171"
+
+
+def test_malformed_pmcid_is_refused():
+    with pytest.raises(ValidationError) as error:
+        citation(pmcid="PMC-12a").full_clean()
+    assert "PMC" in str(error.value.message_dict["pmcid"])
+
+
+def test_same_pmid_twice_is_a_duplicate():
+    citation(pmid="32956536").save()
+    with pytest.raises(ValidationError) as error:
+        citation(pmid="32956536", title="Another").full_clean()
+    assert "already has this PMID" in str(error.value)
+
+
+def test_web_page_needs_the_date_it_was_read():
+    with pytest.raises(ValidationError) as error:
+        citation(kind=Citation.Kind.WEB_PAGE, url="https://www.nhs.uk/").full_clean()
+    assert "accessed" in error.value.message_dict
+
+
 def test_web_page_needs_an_address():
     with pytest.raises(ValidationError) as error:
         citation(kind=Citation.Kind.WEB_PAGE).full_clean()

@@ -1,0 +1,59 @@
+import pytest
+
+from references.models import Citation
+from tests.references.test_parsing import GARBLED, SEED
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = "/admin/references/citation/import/"
+
+
+@pytest.fixture
+def practitioner(client, demo):
+    assert client.login(username="practitioner", password="practitioner-demo")
+    return client
+
+
+def test_pasted_references_are_shown_for_review_before_anything_is_saved(practitioner):
+    before = Citation.objects.count()
+    text = f"10.5555/sample.new.doi\n\n{GARBLED}\n\n{SEED[1]}"
+    html = practitioner.post(IMPORT_URL, {"text": text, "_preview": "1"}).content.decode()
+    assert "3 references found" in html
+    assert "Already here: reused" in html  # SEED[1] is in the demo
+    assert "New, needs checking" in html
+    assert "Could not recognise this reference" in html
+    assert Citation.objects.count() == before
+
+
+def test_saving_the_reviewed_paste_creates_the_new_and_reports_the_reused(practitioner):
+    before = Citation.objects.count()
+    text = f"10.5555/sample.new.doi\n\n{SEED[1]}"
+    response = practitioner.post(IMPORT_URL, {"text": text, "_save": "1"}, follow=True)
+    html = response.content.decode()
+    assert "Created 1 references and reused 1 already here." in html
+    assert "Already here, reused" in html
+    assert Citation.objects.count() == before + 1
+
+
+def test_empty_paste_is_refused_in_plain_words(practitioner):
+    html = practitioner.post(IMPORT_URL, {"text": " ", "_preview": "1"}).content.decode()
+    assert "This field is required" in html
+
+
+def test_receptionist_cannot_import(client, demo):
+    client.login(username="receptionist", password="receptionist-demo")
+    assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_citation_page_lists_every_page_and_record_that_cites_it(practitioner):
+    citation = Citation.objects.get(doi="10.1371/journal.pone.0227497")
+    html = practitioner.get(f"/admin/references/citation/{citation.pk}/change/").content.decode()
+    assert "Condition: Leg Spasms and Cramping" in html
+    assert f"[cite:{citation.pk}]" in html
+
+
+def test_list_of_citations_nothing_cites(practitioner):
+    Citation.objects.create(title="Sample citation nobody cites", year=2020)
+    html = practitioner.get("/admin/references/citation/?cited=no").content.decode()
+    assert "Sample citation nobody cites" in html
+    assert "Oral magnesium supplementation" not in html
