@@ -191,7 +191,10 @@ class Article(models.Model):
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text=_("Leave empty to set it from the last review (see README, REVIEW_INTERVAL)."),
+        help_text=_(
+            "Leave empty to set it from the last review (twelve months later unless "
+            "the clinic changed CLINIC_REVIEW_INTERVAL_MONTHS)."
+        ),
     )
     related_conditions = models.ManyToManyField(
         Condition, blank=True, related_name="related_articles"

@@ -58,7 +58,9 @@ def check_for_publishing(article):
             )
             % {"grade": scores.grade, "target": TARGET_GRADE}
         )
-    for heading in empty_sections(html) + _empty_records(article):
+    # Records appear in the page HTML as headings, so this also finds a cause or
+    # treatment that has neither a description nor a note.
+    for heading in empty_sections(html):
         checks.warnings.append(_("“%(heading)s” has no text under it.") % {"heading": heading})
     for snippet in mojibake(text + " " + " ".join(str(ref) for ref in references)):
         checks.warnings.append(_("Broken characters near “%(snippet)s”.") % {"snippet": snippet})
@@ -73,14 +75,3 @@ def check_for_publishing(article):
     if not article.is_guide and not references:
         checks.warnings.append(_("This article cites no references."))
     return checks
-
-
-def _empty_records(article):
-    if not article.condition:
-        return []
-    links = [*article.condition.cause_links.all(), *article.condition.treatment_links.all()]
-    return [
-        str(link.record)
-        for link in links
-        if not (link.record.description or visible_text(link.note).strip())
-    ]

@@ -131,3 +131,16 @@ def test_next_review_defaults_from_the_last_review_and_the_site_setting(settings
     settings.CLINIC_REVIEW_INTERVAL_MONTHS = 6
     article = make_article(last_reviewed=date(2026, 8, 31))
     assert article.next_review_due == date(2027, 2, 28)
+
+
+def test_a_record_with_no_text_is_warned_about_once(ready_guide, editor):
+    from conditions.models import Cause, ConditionCause
+
+    ConditionCause.objects.create(
+        condition=ready_guide.condition,
+        cause=Cause.objects.create(name="Sample empty cause", slug="sample-empty-cause"),
+        order=9,
+    )
+    guide = Article.objects.for_page().get(pk=ready_guide.pk)
+    warnings = services.publish(guide, by=editor)
+    assert sum("Sample empty cause" in warning for warning in warnings) == 1
