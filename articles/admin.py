@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -8,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from editing.admin import HistoryAdmin
 
 from . import services
-from .models import Article, ArticleCallout, ArticleCitation, Callout, Practitioner
+from .models import (
+    Article,
+    ArticleCallout,
+    ArticleCitation,
+    Callout,
+    Practitioner,
+    review_due_after,
+)
 from .publish_checks import check_for_publishing
 from .readability import TARGET_GRADE, readability, visible_text
 
@@ -83,14 +91,18 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", _("Overdue")), ("soon", _("Due within 30 days"))]
+        days = settings.CLINIC_REVIEW_WARNING_DAYS
+        return [
+            ("overdue", _("Overdue")),
+            ("soon", _("Due within %(days)d days") % {"days": days}),
+        ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
         if self.value() == "overdue":
             return queryset.review_overdue(today)
         if self.value() == "soon":
-            return queryset.review_due_within(30, today)
+            return queryset.review_due_within(settings.CLINIC_REVIEW_WARNING_DAYS, today)
         return queryset
 
 
@@ -174,13 +186,19 @@ class ArticleAdmin(HistoryAdmin):
             _problem_list(_("Worth a look:"), checks.warnings),
         )
 
-    @admin.action(description=_("Mark as medically reviewed today"))
+    @admin.action(description=_("Mark as medically reviewed today"), permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
         for article in queryset:
             services.mark_reviewed(article, by=request.user)
         self.message_user(
             request, _("Marked %(count)d pages as reviewed today.") % {"count": len(queryset)}
         )
+
+    def save_model(self, request, obj, form, change):
+        if "last_reviewed" in form.changed_data and "next_review_due" not in form.changed_data:
+            # A new review date moves the next one, unless the editor set that too.
+            obj.next_review_due = review_due_after(obj.last_reviewed) if obj.last_reviewed else None
+        super().save_model(request, obj, form, change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["preview_url"] = (
@@ -205,7 +223,7 @@ class ArticleAdmin(HistoryAdmin):
             except services.PublishRefused as refused:
                 self.message_user(
                     request,
-                    _problem_list(_("Saved as a draft, not published:"), refused.problems),
+                    _problem_list(_("Saved, but not published:"), refused.problems),
                     messages.ERROR,
                 )
             else:

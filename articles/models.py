@@ -26,7 +26,9 @@ def review_due_after(reviewed_on):
 
 
 def _record_html(record, note):
-    return f"<h3>{escape(record.name)}</h3><p>{escape(record.description)}</p>{note}"
+    return (
+        f"<h3>{escape(record.name)}</h3><p>{escape(record.description)}</p>{record.details}{note}"
+    )
 
 
 SLUG_TAKEN = _("Another page already uses this web address (slug). Choose a different one.")
@@ -94,7 +96,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        return self if user.is_active and user.is_staff else self.published()
+        """Editors see every state; everyone else, receptionists included, what is public."""
+        return self if user.has_perm("articles.view_article") else self.published()
 
     def guides(self):
         return self.filter(condition__isnull=False)
@@ -212,6 +215,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            # A live page whose publish time was cleared stays live, as the field promises.
+            self.published_at = timezone.now()
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = review_due_after(self.last_reviewed)
         super().save(*args, **kwargs)

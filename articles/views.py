@@ -1,6 +1,8 @@
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
@@ -38,6 +40,7 @@ def article_detail(request, slug):
 
 
 @staff_member_required
+@permission_required("articles.view_article", raise_exception=True)
 @never_cache
 def preview(request, pk):
     """The page exactly as patients will see it, whatever its state; staff only, never cached."""
@@ -58,7 +61,11 @@ def article_references(request, slug, file_format):
 def _references_download(request, articles, slug, file_format):
     """The page's reference list as a file for reference managers (RIS or BibTeX)."""
     article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
-    citations = [reference.citation for reference in article.citation_numbering().references()]
+    # Render the page once, unseen, so the file has the same sources in the same numbered
+    # order as patients see: numbers are given as the page's text cites them.
+    context = _page_context(article)
+    render_to_string("articles/article_detail.html", context, request=request)
+    citations = [reference.citation for reference in context["citations"].references()]
     if file_format == "ris":
         body, content_type = to_ris(citations), "application/x-research-info-systems"
     else:
@@ -79,19 +86,20 @@ def _page(request, articles, slug):
 
 
 def _render_page(request, article, preview=False):
+    context = _page_context(article, preview=preview)
+    return render(request, "articles/article_detail.html", context)
+
+
+def _page_context(article, preview=False):
     related = Article.objects.published().exclude(pk=article.pk)
     if article.condition:
         related = related.filter(related_conditions=article.condition)
     else:
         related = related.filter(condition__in=article.related_conditions.all())
-    return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "condition": article.condition,
-            "citations": article.citation_numbering(),
-            "related_articles": related.for_listing()[:6],
-            "preview": preview,
-        },
-    )
+    return {
+        "article": article,
+        "condition": article.condition,
+        "citations": article.citation_numbering(),
+        "related_articles": related.for_listing()[:6],
+        "preview": preview,
+    }

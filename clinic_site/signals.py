@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -9,4 +10,6 @@ from .selectors import forget_clinic_details
 @receiver([post_save, post_delete], sender=OpeningHours)
 @receiver([post_save, post_delete], sender=Notice)
 def clinic_details_changed(**kwargs):
+    # Forget again after the commit, so no request can re-cache the old row meanwhile.
     forget_clinic_details()
+    transaction.on_commit(forget_clinic_details)

@@ -97,7 +97,11 @@ class HistoryAdmin(VersionAdmin):
                 started_from = self.data.get(EDIT_TOKEN)
                 latest = latest_version(obj)
                 if started_from and latest and started_from != str(latest.pk):
-                    earlier = Version.objects.filter(pk=started_from).first()
+                    earlier = (
+                        Version.objects.get_for_object(obj).filter(pk=started_from).first()
+                        if started_from.isdigit()
+                        else None  # the form was opened before the record had any version
+                    )
                     # Saving again after reading the message keeps this person's input.
                     self.data = self.data.copy()
                     self.data[EDIT_TOKEN] = str(latest.pk)

@@ -100,21 +100,34 @@ def _citation_from(parsed):
     return citation, problems
 
 
+def _identity_keys(parsed):
+    """Each way this reference could repeat an earlier one in the same paste."""
+    keys = []
+    if parsed.doi:
+        keys.append(("doi", parsed.doi.lower()))
+    if parsed.pmid:
+        keys.append(("pmid", parsed.pmid))
+    if not keys and parsed.title:
+        keys.append(("title", parsed.title.rstrip(".").lower(), parsed.year))
+    return keys
+
+
 def preview_import(text):
     """What importing would do, without saving anything."""
     items = []
     seen = {}
     for parsed in parse_references(text):
-        key = parsed.doi.lower() or parsed.pmid
-        existing = existing_citation(parsed) or (seen.get(key) if key else None)
+        keys = _identity_keys(parsed)
+        existing = existing_citation(parsed) or next(
+            (seen[key] for key in keys if key in seen), None
+        )
         if existing:
             items.append(ImportedReference(parsed, existing, reused=True))
             continue
         citation, problems = _citation_from(parsed)
-        item = ImportedReference(parsed, citation, problems=problems)
-        if key:
+        for key in keys:
             seen[key] = citation
-        items.append(item)
+        items.append(ImportedReference(parsed, citation, problems=problems))
     return ImportResult(items)
 
 

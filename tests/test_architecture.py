@@ -1,4 +1,4 @@
-"""Dependencies point one way (DESIGN.md): an app never imports from an app above it.
+"""Dependencies point one way (README, "What is where"): no app imports from one above it.
 
 `editing` (shared editing tools) sits below them all and imports none of them.
 """

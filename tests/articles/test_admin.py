@@ -68,7 +68,7 @@ def test_an_image_without_a_description_is_refused(practitioner, settings, tmp_p
     response = practitioner.post(ADD_URL, article_form(hero_image=image))
     assert response.status_code == 200
     assert "Describe the image" in response.content.decode()
-    assert not Article.objects.exists() or not Article.objects.filter(slug="sample-article")
+    assert not Article.objects.filter(slug="sample-article").exists()
 
 
 def test_an_image_with_a_description_is_saved(practitioner, settings, tmp_path):
@@ -114,3 +114,35 @@ def test_change_page_links_to_the_public_page(practitioner):
     html = practitioner.get(f"/admin/articles/article/{guide.pk}/change/").content.decode()
     assert "View on site" in html
     assert "prose-editor" in html
+
+
+def test_changing_the_last_review_moves_the_next_review(practitioner):
+    import re
+    from datetime import date
+
+    article = Article.objects.stories().get()
+    url = f"/admin/articles/article/{article.pk}/change/"
+    html = practitioner.get(url).content.decode()
+    token = re.search(r'name="edit_token" value="([^"]+)"', html).group(1)
+    data = article_form(
+        title=article.title,
+        slug=article.slug,
+        summary=article.summary,
+        body=article.body,
+        author=article.author_id,
+        reviewer=article.reviewer_id,
+        published_at_0="2026-03-12",
+        published_at_1="00:00:00",
+        last_reviewed="2026-11-01",
+        next_review_due=article.next_review_due.isoformat(),
+        edit_token=token,
+    )
+    assert practitioner.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.next_review_due == date(2027, 11, 1)
+
+
+def test_receptionist_gets_404_for_a_draft_page(client, demo):
+    Article.objects.filter(slug="leg-spasms-and-cramping").update(status="draft")
+    client.login(username="receptionist", password="receptionist-demo")
+    assert client.get("/conditions/leg-spasms-and-cramping/").status_code == 404

@@ -66,9 +66,28 @@ def test_reference_list_downloads_as_ris_and_bibtex(client, guide):
     assert "attachment" in ris["Content-Disposition"]
     assert "TI  - Sample download source" in ris.content.decode()
     assert "title = {Sample download source}" in bib.content.decode()
-    assert ris.content.decode().count("TY  - ") == len(
-        Article.objects.for_page().get(pk=guide.pk).references()
-    )
+    page = client.get(guide.get_absolute_url()).content.decode()
+    listed = re.findall(r'<li id="ref-\d+">(.*?)\. ', page)
+    exported = re.findall(r"^TI  - (.*?)\r?$", ris.content.decode(), re.M)
+    assert len(exported) == len(listed) > 1
+    assert page.index("Sample download source") > page.index('<li id="ref-1">')
+
+
+def test_download_follows_the_in_text_numbering_and_includes_sources_only_the_text_names(
+    client, guide
+):
+    named_only = make_citation(title="Sample source named only in the text")
+    guide.body = f"<p>Sample sentence [cite:{named_only.pk}].</p>"
+    guide.save()
+    ris = client.get(f"{guide.get_absolute_url()}references.ris").content.decode()
+    titles = re.findall(r"^TI  - (.*?)\r?$", ris, re.M)
+    assert titles[0] == "Sample source named only in the text"
+
+
+def test_preview_links_downloads_to_the_public_address(client, guide, admin_user):
+    client.force_login(admin_user)
+    html = client.get(f"/articles/preview/{guide.pk}/").content.decode()
+    assert f'href="{guide.get_absolute_url()}references.ris"' in html
 
 
 def test_reference_download_of_a_draft_is_not_found(client):

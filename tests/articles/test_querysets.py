@@ -27,9 +27,10 @@ def test_guides_and_stories_split_pages_by_condition():
     assert list(Article.objects.stories()) == [story]
 
 
-def test_staff_see_drafts_and_the_public_does_not(django_user_model):
+def test_editors_see_drafts_and_receptionists_and_the_public_do_not(demo):
+    from django.contrib.auth.models import AnonymousUser, User
+
     draft = make_article(published=False)
-    staff = django_user_model.objects.create_user("staff", is_staff=True)
-    anonymous = type("Anonymous", (), {"is_active": False, "is_staff": False})()
-    assert draft in Article.objects.visible_to(staff)
-    assert draft not in Article.objects.visible_to(anonymous)
+    assert draft in Article.objects.visible_to(User.objects.get(username="practitioner"))
+    assert draft not in Article.objects.visible_to(User.objects.get(username="receptionist"))
+    assert draft not in Article.objects.visible_to(AnonymousUser())

@@ -144,3 +144,10 @@ def test_a_record_with_no_text_is_warned_about_once(ready_guide, editor):
     guide = Article.objects.for_page().get(pk=ready_guide.pk)
     warnings = services.publish(guide, by=editor)
     assert sum("Sample empty cause" in warning for warning in warnings) == 1
+
+
+def test_a_live_page_whose_publish_time_is_cleared_stays_live(ready_guide, editor):
+    services.publish(ready_guide, by=editor)
+    ready_guide.published_at = None
+    ready_guide.save()
+    assert Article.objects.published().filter(pk=ready_guide.pk).exists()

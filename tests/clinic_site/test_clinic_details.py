@@ -94,11 +94,11 @@ def test_notice_shows_only_between_its_dates(client, demo):
 def test_footer_shows_todays_hours_or_closed(client, demo):
     today = timezone.localdate()
     OpeningHours.objects.all().delete()
-    html = client.get("/contact/").content.decode()
-    assert "Open today" in html and "closed" in html
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+    assert "Open today" in footer and "closed" in footer
     OpeningHours.objects.create(weekday=today.weekday(), opens=time(7, 30), closes=time(12, 0))
-    html = client.get("/contact/").content.decode()
-    assert "7:30 AM–12:00 PM" in html
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+    assert "7:30 AM–12:00 PM" in footer
 
 
 def test_opening_hours_that_close_before_they_open_are_refused(client, admin_user):

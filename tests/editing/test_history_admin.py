@@ -159,3 +159,38 @@ def test_preview_shows_a_draft_to_staff_only_and_is_never_cached(demo, client):
     assert "Preview" in staff.content.decode()
     assert "no-cache" in staff["Cache-Control"] and "private" in staff["Cache-Control"]
     assert client.get("/conditions/leg-spasms-and-cramping/").status_code == 404
+
+
+def test_conflict_on_a_record_that_had_no_version_yet_is_refused_not_crashed(demo):
+    symptom = Symptom.objects.create(name="Sample new symptom", slug="sample-new-symptom")
+    first, second = login("practitioner"), login("practitioner")
+    first_form = form_data(first, change_url(symptom))
+    second_form = form_data(second, change_url(symptom))
+    assert second_form["edit_token"] == "none"
+    first_form["description"] = "Sample text saved first."
+    assert first.post(change_url(symptom), first_form).status_code == 302
+    second_form["description"] = "Sample text saved second."
+    response = second.post(change_url(symptom), second_form)
+    assert response.status_code == 200
+    assert "while you were editing it" in response.content.decode()
+
+
+def test_a_token_naming_another_records_version_is_not_used_for_the_comparison(pain):
+    client = login("practitioner")
+    other = Version.objects.get_for_object(Symptom.objects.get(slug="soreness")).first()
+    data = form_data(client, change_url(pain))
+    data["edit_token"] = str(other.pk)
+    data["description"] = "Sample text."
+    html = client.post(change_url(pain), data).content.decode()
+    assert "while you were editing it" in html
+    assert "They changed" not in html
+
+
+def test_receptionist_can_neither_preview_nor_compare(demo):
+    client = login("receptionist")
+    article = Article.objects.first()
+    assert client.get(f"/articles/preview/{article.pk}/").status_code == 403
+    versions = Version.objects.get_for_object(article)
+    version = versions[0].pk
+    url = f"/admin/articles/article/{article.pk}/history/compare/?from={version}&to={version}"
+    assert client.get(url).status_code == 403

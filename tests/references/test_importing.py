@@ -113,3 +113,14 @@ def test_the_varied_real_reference_set_loses_nothing():
     statuses = [item.parsed.status for item in result.references]
     assert "unparsed" not in statuses
     assert Citation.objects.count() == len(result.created)
+
+
+def test_a_reference_without_identifiers_pasted_twice_is_saved_once():
+    result = import_references(f"{SEED[5]}\n\n{SEED[5]}")  # Young: no DOI, no PMID
+    assert Citation.objects.count() == 1 and len(result.reused) == 1
+
+
+def test_two_dois_sharing_a_pmid_are_one_reference_not_an_error():
+    text = "10.1002/14651858.CD009402.pub3 PMID: 32956536\n\n10.1002/x.sample PMID: 32956536"
+    import_references(text)
+    assert Citation.objects.filter(pmid="32956536").count() <= 1

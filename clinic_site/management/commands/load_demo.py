@@ -45,5 +45,5 @@ class Command(BaseCommand):
             if verbosity > 1:
                 for line in report.created + report.updated:
                     self.stdout.write(f"  {line}")
-        for username, password in report.logins:
+        for username, password in [] if dry_run else report.logins:
             self.stdout.write(f"Demo login: {username} / {password}")

@@ -2,9 +2,8 @@ from pathlib import Path
 
 import reversion
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from references.importing import import_references
+from references.importing import import_references, preview_import
 
 
 class Command(BaseCommand):
@@ -36,17 +35,19 @@ class Command(BaseCommand):
         if not text.strip():
             raise CommandError(f"{path} is empty: there are no references to import.")
 
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_comment(f"Imported from {path.name}")
-            result = import_references(text)
-            if dry_run:
-                transaction.set_rollback(True)
+        if dry_run:
+            result = preview_import(text)
+        else:
+            with reversion.create_revision():
+                reversion.set_comment(f"Imported from {path.name}")
+                result = import_references(text)
 
         verb = "Would create" if dry_run else "Created"
         for item in result.references:
             citation = item.citation
             if item.reused:
-                self.stdout.write(f"REUSED   #{citation.pk} {citation}")
+                where = f"#{citation.pk}" if citation.pk else "(repeated in this file)"
+                self.stdout.write(f"REUSED   {where} {citation.title[:90]}")
             elif item.problems:
                 self.stdout.write(f"CHECK    {citation.title[:90]}")
                 for problem in item.problems:
