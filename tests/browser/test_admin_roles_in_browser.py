@@ -6,19 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from clinic_site.demo import content
+from tests.browser.helpers import log_in
 
 GUIDE_PATH = "/conditions/leg-spasms-and-cramping/"
 SCREENSHOT = "/tmp/admin-article.png"
 
 pytestmark = pytest.mark.usefixtures("demo_site")
-
-
-def log_in(page, live_server, username, password):
-    page.goto(live_server.url + "/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(live_server.url + "/admin/")
 
 
 def test_receptionist_changes_the_phone_and_the_guide_dials_the_new_number(page, live_server):

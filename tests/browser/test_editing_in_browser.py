@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.browser.helpers import log_in
 
 GUIDE_SLUG = "leg-spasms-and-cramping"
 GUIDE_PATH = f"/conditions/{GUIDE_SLUG}/"
@@ -19,14 +20,6 @@ SECOND_SAMPLE = "Sample summary text from the second editor (test only)."
 HISTORY_SAMPLE = "Sample summary text for the history test (test only)."
 
 pytestmark = pytest.mark.usefixtures("demo_site")
-
-
-def log_in(page, live_server, username, password):
-    page.goto(live_server.url + "/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(live_server.url + "/admin/")
 
 
 def guide():
@@ -128,7 +121,7 @@ def test_publishing_a_guide_without_a_reviewer_is_refused_and_it_stays_private(
     page.get_by_role("button", name="Save and publish", exact=True).click()
 
     error = page.locator(".messagelist .error")
-    expect(error).to_contain_text("Saved as a draft, not published:")
+    expect(error).to_contain_text("Saved, but not published:")
     expect(error).to_contain_text("Choose a reviewer")
     expect(page.locator(".messagelist .success")).to_have_count(0)
     expect(page.get_by_role("button", name="Save and publish", exact=True)).to_be_visible()
