@@ -129,7 +129,7 @@ class ArticleAdmin(HistoryAdmin):
     inlines = [ArticleCalloutInline, ArticleCitationInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_page().select_related("reviewer")
+        return super().get_queryset(request).for_page()
 
     @admin.display(description=_("kind"))
     def kind(self, article):

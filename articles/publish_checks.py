@@ -40,9 +40,8 @@ def check_for_publishing(article):
         checks.errors.append(_("Describe the image for patients who cannot see it (alt text)."))
 
     html = article.page_html()
-    missing = set(marker_ids(html)) - set(
-        Citation.objects.filter(pk__in=marker_ids(html)).values_list("pk", flat=True)
-    )
+    named = set(marker_ids(html))
+    missing = named - set(Citation.objects.filter(pk__in=named).values_list("pk", flat=True))
     for citation_id in sorted(missing):
         checks.errors.append(
             _("The text cites [cite:%(id)s], but there is no reference %(id)s. Fix the number.")

@@ -138,12 +138,7 @@ def import_references(text):
     for item in result.created:
         item.citation.save()
         CitationAuthor.objects.bulk_create(
-            _author(item.citation, order, name) for order, name in enumerate(item.parsed.authors)
+            CitationAuthor.from_ama(name, citation=item.citation, order=order)
+            for order, name in enumerate(item.parsed.authors)
         )
     return result
-
-
-def _author(citation, order, name):
-    author = CitationAuthor.from_ama(name)
-    author.citation, author.order = citation, order
-    return author

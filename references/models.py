@@ -213,9 +213,9 @@ class CitationAuthor(models.Model):
         self.initials = self.initials.replace(".", "").replace(" ", "")
 
     @classmethod
-    def from_ama(cls, name):
-        """“Garrison SR” → a person; “Cochrane Review Group” → a group."""
+    def from_ama(cls, name, **fields):
+        """“Garrison SR” → a person; “Cochrane Review Group” → a group (unsaved)."""
         parts = name.split()
         if len(parts) >= 2 and parts[-1].isalpha() and parts[-1].isupper() and len(parts[-1]) <= 4:
-            return cls(family_name=" ".join(parts[:-1]), initials=parts[-1])
-        return cls(group_name=name.strip())
+            return cls(family_name=" ".join(parts[:-1]), initials=parts[-1], **fields)
+        return cls(group_name=name.strip(), **fields)

@@ -69,9 +69,7 @@ def make_citation(*, authors=None, **fields):
         )
     )
     for order, name in enumerate(authors if authors is not None else [f"Sample A{number}"]):
-        author = CitationAuthor.from_ama(name)
-        author.citation, author.order = citation, order
-        author.save()
+        CitationAuthor.from_ama(name, citation=citation, order=order).save()
     return citation
 
 
