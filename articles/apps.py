@@ -6,6 +6,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles and guides"
 
     def ready(self):
-        from . import changes
+        from references.usage import register_marker_fields
 
+        from . import changes
+        from .models import Article, Callout
+
+        register_marker_fields(Article, "body")
+        register_marker_fields(Callout, "body")
         changes.connect()

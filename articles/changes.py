@@ -35,23 +35,12 @@ from conditions.models import (
     Treatment,
 )
 from references.models import Citation, CitationAuthor
+from references.usage import records_citing_in_text
 
 from .models import Article, ArticleCallout, ArticleCitation, Callout, Practitioner
 
 # Sent once per committed transaction: pages=frozenset of Article ids, site_wide=bool.
 pages_changed = Signal()
-
-# Rich-text fields that may hold ``[cite:N]`` markers, by model, and how each reaches a page.
-MARKER_FIELDS = {
-    Article: ["body"],
-    Condition: ["symptoms_intro", "when_to_get_care", "causes_intro", "treatments_intro"],
-    Symptom: ["details"],
-    Cause: ["details"],
-    Treatment: ["details"],
-    ConditionCause: ["note"],
-    ConditionTreatment: ["note"],
-    Callout: ["body"],
-}
 
 
 def pages_showing(instance):
@@ -96,12 +85,6 @@ def _listing_in_related_reading(article):
     return query
 
 
-def marker_pattern(citation_id):
-    """A regular expression, the same in SQLite (Python's re) and PostgreSQL, matching a
-    ``[cite:…]`` marker that names `citation_id` alone or in a list."""
-    return rf"\[cite:([^]]*[^0-9])?{int(citation_id)}([^0-9][^]]*)?\]"
-
-
 def _citing(citation_id):
     """Pages that list the citation, show it as a record's evidence, or cite it in any text."""
     query = (
@@ -110,16 +93,8 @@ def _citing(citation_id):
         | Q(condition__cause_links__citations=citation_id)
         | Q(condition__treatment_links__citations=citation_id)
     )
-    pattern = marker_pattern(citation_id)
-    for model, fields in MARKER_FIELDS.items():
-        texts = Q()
-        for name in fields:
-            texts |= Q(**{f"{name}__regex": pattern})
-        if model is Article:
-            query |= texts
-        else:
-            for record in model.objects.filter(texts):
-                query |= _showing(record)
+    for record in records_citing_in_text(citation_id):
+        query |= _showing(record)
     return query
 
 
@@ -243,7 +218,6 @@ def connect():
 
 
 __all__ = [
-    "marker_pattern",
     "note_pages_changed",
     "note_site_wide_change",
     "pages_changed",

@@ -12,6 +12,7 @@ from editing.admin import HistoryAdmin
 
 from .importing import import_references, preview_import
 from .models import Citation, CitationAuthor
+from .usage import records_citing_in_text
 
 
 class PasteReferencesForm(forms.Form):
@@ -184,5 +185,10 @@ def where_cited(citation):
         _("Treatment “%(record)s” in %(condition)s")
         % {"record": link.treatment, "condition": link.condition}
         for link in citation.cited_by_treatments.select_related("treatment", "condition")
+    ]
+    places += [
+        _("In the text of %(kind)s “%(record)s”")
+        % {"kind": record._meta.verbose_name, "record": record}
+        for record in records_citing_in_text(citation.pk)
     ]
     return places

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles import changes
-from articles.changes import marker_pattern, pages_changed, pages_showing
+from articles.changes import pages_changed, pages_showing
 from articles.models import Article, ArticleCallout, ArticleCitation, Callout
 from articles.pages import build_page, label
 from articles.publish_checks import check_for_publishing
@@ -23,6 +23,7 @@ from conditions.models import (
     Symptom,
 )
 from references.models import Citation, CitationAuthor
+from references.numbering import marker_pattern
 from tests.factories import (
     add_records,
     make_article,
