@@ -17,6 +17,7 @@ from .validators import normalise_doi
 
 # The rich-text "Cite" dialog shows this many matches; "more" tells the person to narrow.
 CITATION_SEARCH_LIMIT = 20
+SEARCH_TERM_MAX_LENGTH = 200
 
 
 class PasteReferencesForm(forms.Form):
@@ -140,7 +141,8 @@ class CitationAdmin(HistoryAdmin):
         """
         if not self.has_view_permission(request):
             raise PermissionDenied
-        term = normalise_doi(request.GET.get("q", ""))
+        # Every word of a search becomes its own set of conditions: keep a search short.
+        term = normalise_doi(request.GET.get("q", "")[:SEARCH_TERM_MAX_LENGTH])
         queryset, may_have_duplicates = self.get_search_results(
             request, self.get_queryset(request), term
         )

@@ -85,6 +85,11 @@ def test_a_term_matching_nothing_finds_nothing(practitioner):
     assert found_ids(practitioner, "no-such-sample-reference-anywhere") == []
 
 
+def test_an_overlong_search_is_cut_short_not_refused(practitioner, garrison):
+    assert found_ids(practitioner, "Garrison " + "x" * 5000) == []
+    assert found_ids(practitioner, "Garrison" + " " * 5000 + "unseen-sample-word") == [garrison.pk]
+
+
 def test_each_result_gives_its_id_its_marker_and_a_readable_label(practitioner, garrison):
     response = practitioner.get(SEARCH_URL, {"q": "Garrison"})
     assert response["Content-Type"] == "application/json"
