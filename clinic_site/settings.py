@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from editing.extensions import PROSE_EDITOR_EXTENSIONS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CLINIC_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
+    "editing",  # shared editing tools, below every app: its static files (the Cite control)
     "django_prose_editor",
     "reversion",
     "django.contrib.admin",
@@ -163,6 +166,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-origin frames
 
 LOGIN_URL = "admin:login"
+
+# The rich-text editor's own extensions (the "Cite" control), in editing/extensions.py.
+DJANGO_PROSE_EDITOR_EXTENSIONS = PROSE_EDITOR_EXTENSIONS
 
 LOGGING = {
     "version": 1,
