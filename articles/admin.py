@@ -361,6 +361,10 @@ class GuideAdmin(PageAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "condition_screen"]
 
+    def edited_records(self, obj):
+        # One save writes the page and its condition (with the condition's records).
+        return [obj, obj.condition] if obj.condition_id else [obj]
+
     def get_inlines(self, request, obj):
         # Older guides may list references of the page's own besides the condition's.
         if obj is not None and obj.citation_links.exists():

@@ -107,6 +107,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Every transaction takes the write lock when it begins, and waits up to 20 s for
+        # it: two saves at the same instant queue instead of failing with "database is
+        # locked", and the second sees the first's version (editing/concurrency.py).
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        # Readers are not blocked by a writer, so public pages stay up during a save.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a file too, not memory: concurrency tests need the real locking.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
