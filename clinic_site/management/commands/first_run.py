@@ -40,6 +40,7 @@ class Command(BaseCommand):
         "anything not given as a flag; with --no-input, takes the password from "
         f"{PASSWORD_VARIABLE}. Checks every answer first and saves all or nothing."
     )
+    stealth_options = ("stdin",)  # as createsuperuser: tests pass the answers
 
     def add_arguments(self, parser):
         parser.add_argument("--username", help="The superuser's login name.")
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        self.stdin = options.get("stdin", sys.stdin)  # as createsuperuser: tests pass answers
+        self.stdin = options.get("stdin", sys.stdin)
         self.interactive = options["interactive"]
         if unapplied_migrations():
             raise CommandError("The database is not migrated: run `manage.py migrate` first.")
