@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/settings.sh
 
-backup=${1:?usage: deploy/restore.sh BACKUP_FOLDER}
+backup=${1:-}
+backup=${backup%/}
+backup=${backup:?usage: deploy/restore.sh BACKUP_FOLDER}
 for part in database.dump media.tar.gz pages.sha256; do
   [ -f "$backup/$part" ] || { echo "restore: $backup/$part is missing; nothing restored." >&2; exit 1; }
 done

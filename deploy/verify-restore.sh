@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/settings.sh
 
-backup=${1:?usage: deploy/verify-restore.sh BACKUP_FOLDER}
+backup=${1:-}
+backup=${backup%/}
+backup=${backup:?usage: deploy/verify-restore.sh BACKUP_FOLDER}
 live_url=$(database_url)
 scratch_url=${RESTORE_CHECK_DATABASE_URL:-${live_url%%\?*}_restore_check}
 scratch=$(mktemp -d)
