@@ -40,9 +40,11 @@ def psql(sql):
     subprocess.run(["psql", SERVER_URL, "-q", "-c", sql], check=True, capture_output=True)
 
 
-@pytest.fixture
-def site(tmp_path):
-    """A clinic of its own: a new database with the demo, and an uploaded file."""
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A clinic of its own: a new database with the demo, and an uploaded file (made once:
+    migrating PostgreSQL is the slow part)."""
+    tmp_path = tmp_path_factory.mktemp("site")
     name = f"clinic_backup_test_{uuid.uuid4().hex[:8]}"
     base = SERVER_URL.rsplit("/", 1)[0]
     for database in (name, f"{name}_restore_check"):
@@ -68,6 +70,20 @@ def site(tmp_path):
         psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
+def test_restore_refuses_an_incomplete_backup_and_changes_nothing(site, tmp_path):
+    incomplete = tmp_path / "incomplete"
+    incomplete.mkdir()
+    (incomplete / "database.dump").write_bytes(b"")
+
+    result = run(site, "deploy/restore.sh", str(incomplete))
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"restore: {incomplete}/media.tar.gz is missing; nothing restored."
+    )
+    assert (Path(site["DJANGO_MEDIA_ROOT"]) / "uploads" / "hero.jpg").exists()
+
+
 def test_a_backup_restores_to_the_same_pages_and_files_and_a_change_is_caught(site, tmp_path):
     backups = tmp_path / "backups"
     backed_up = run(site, "deploy/backup.sh", str(backups))
@@ -89,24 +105,10 @@ def test_a_backup_restores_to_the_same_pages_and_files_and_a_change_is_caught(si
         "p = P.objects.get(); p.phone = '+1 505 555 0177'; p.save()"
     )
     assert run(site, sys.executable, "manage.py", "shell", "-c", changed_phone).returncode == 0
-    (tmp_path / "media" / "uploads" / "hero.jpg").write_bytes(b"another image")
+    (Path(site["DJANGO_MEDIA_ROOT"]) / "uploads" / "hero.jpg").write_bytes(b"another image")
     compared = run(
         site, sys.executable, "manage.py", "fingerprint_pages", "--compare", backup / "pages.sha256"
     )
     assert compared.returncode == 1
     assert "changed: /contact/" in compared.stderr
     assert "changed: media/uploads/hero.jpg" in compared.stderr
-
-
-def test_restore_refuses_an_incomplete_backup_and_changes_nothing(site, tmp_path):
-    incomplete = tmp_path / "incomplete"
-    incomplete.mkdir()
-    (incomplete / "database.dump").write_bytes(b"")
-
-    result = run(site, "deploy/restore.sh", str(incomplete))
-
-    assert result.returncode == 1
-    assert result.stderr.strip() == (
-        f"restore: {incomplete}/media.tar.gz is missing; nothing restored."
-    )
-    assert (tmp_path / "media" / "uploads" / "hero.jpg").exists()
