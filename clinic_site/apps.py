@@ -6,4 +6,5 @@ class ClinicSiteConfig(AppConfig):
     verbose_name = "The clinic"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        # Imported for their effect: deploy checks register, cache invalidation connects.
+        from . import checks, signals  # noqa: F401

@@ -1,8 +1,8 @@
 """Settings for the clinic CMS.
 
-Every setting a clinic may change comes from the environment, with a default that runs
-the embedded set-up (SQLite and a local-memory cache under ``var/``). README.md,
-"Configuration", lists them all.
+Every setting a clinic may change comes from the environment (or the installation's
+`.env` file, read first), with a default that runs the embedded set-up (SQLite and a file
+cache under ``var/``). README.md, "Configuration", lists them all.
 """
 
 import os
@@ -10,11 +10,24 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from clinic_site.environment import (
+    load_env_file,
+    parse_bool,
+    production_is_on,
+    stop_if_production_incomplete,
+)
 
 from editing.extensions import PROSE_EDITOR_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Every manage.py command and gunicorn worker reads the same .env here; the environment wins.
+load_env_file()
+# The production switch: without DJANGO_SECRET_KEY and DATABASE_URL, stop with one line
+# rather than run on a key made on this machine and an SQLite file. It also makes HTTPS-only
+# the default below. Without it the embedded set-up runs as before.
+CLINIC_PRODUCTION = production_is_on()
+stop_if_production_incomplete()
 VAR_DIR = Path(os.environ.get("CLINIC_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -23,11 +36,7 @@ def env_bool(name, default):
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+    return parse_bool(name, value)
 
 
 def env_list(name, default):
@@ -171,11 +180,30 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The proxy in front (deploy/Caddyfile) says whether the visitor came over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+# HTTPS only under the production switch; each can still be set on its own.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", CLINIC_PRODUCTION)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", CLINIC_PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe app servers over plain HTTP
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS") or (365 * 24 * 3600 if CLINIC_PRODUCTION else 0)
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS for subdomains (W005) and the browsers' preload list (W021) are the clinic's own
+    # choice: a clinic on a shared domain (clinic.example-health.org) must not force HTTPS on
+    # its neighbours, and leaving the preload list takes months. Off by default, settable
+    # above, so Django's reminder about them is not a fault.
+    "security.W005",
+    "security.W021",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-origin frames
+# No page is ever framed, the admin included: its related-record pop-ups are windows and
+# the prose editor edits in place, with no iframe.
+X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
