@@ -17,7 +17,6 @@ from clinic_site.environment import (
     production_is_on,
     stop_if_production_incomplete,
 )
-
 from editing.extensions import PROSE_EDITOR_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent

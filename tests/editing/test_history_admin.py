@@ -1,11 +1,12 @@
 import re
+
 import pytest
 from django.test import Client
 from reversion.models import Version
 
 from articles.models import Article
-from tests.admin_forms import form_data
 from conditions.models import Symptom
+from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
