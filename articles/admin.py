@@ -384,11 +384,10 @@ class GuideAdmin(PageAdmin):
         # The condition's fields belong to GuideForm's sub-form, not to the page's model.
         return CONDITION_FIELDS
 
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+    def formset_parent(self, obj, inline):
         if isinstance(inline, ConditionRecordsInline):
-            kwargs["instance"] = obj.condition_being_edited
-        return kwargs
+            return obj.condition_being_edited
+        return obj
 
     def save_model(self, request, obj, form, change):
         form.save_condition()

@@ -89,11 +89,15 @@ class HistoryAdmin(VersionAdmin):
             setattr(request, CONFLICT, find_conflict(records, request.POST.get(EDIT_TOKEN)))
         return obj
 
+    def formset_parent(self, obj, inline):
+        """The record an inline's rows belong to: `obj`, unless a screen says otherwise."""
+        return obj
+
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        kwargs["instance"] = parent = self.formset_parent(obj, inline)
         conflict = getattr(request, CONFLICT, None)
         if conflict is not None and "data" in kwargs:
-            parent = kwargs["instance"]
             formset_class = inline.get_formset(request, obj)
             kwargs["data"], both = merge_inline_data(
                 kwargs["data"], prefix, formset_class, parent, conflict.record_for(parent)

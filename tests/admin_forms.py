@@ -16,7 +16,7 @@ def form_data_from_html(html):
             else:
                 data.pop(name.group(1), None)
     for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', html):
-        data[name] = value
+        data[name] = value.removeprefix("\n")  # as browsers do, the newline after the tag
     for attrs, body in re.findall(r"<select([^>]*)>(.*?)</select>", html, re.S):
         name = re.search(r'name="([^"]+)"', attrs).group(1)
         selected = re.findall(r'<option value="([^"]*)"[^>]*selected', body)

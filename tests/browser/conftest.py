@@ -85,8 +85,9 @@ def _restore_staff_roles():
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
 
-    roles = import_module("clinic_site.migrations.0002_roles")
-    roles.create_roles(MigrationLoader(connection).project_state().apps, None)
+    apps = MigrationLoader(connection).project_state().apps
+    import_module("clinic_site.migrations.0002_roles").create_roles(apps, None)
+    import_module("clinic_site.migrations.0003_guide_permissions").grant_guides(apps, None)
 
 
 @pytest.fixture(scope="module", autouse=True)
