@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ClinicSiteConfig(AppConfig):
@@ -7,3 +8,9 @@ class ClinicSiteConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .roles import sync_roles_after_migrate
+
+        # Once per migrate (and per test-database flush): the staff roles follow roles.py.
+        post_migrate.connect(
+            sync_roles_after_migrate, sender=self, dispatch_uid="clinic_site.sync_roles"
+        )
