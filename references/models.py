@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import format_ama
+from .parsing.identifiers import normalise_doi
 from .validators import (
-    normalise_doi,
     normalise_pmcid,
     validate_doi,
     validate_pmcid,
