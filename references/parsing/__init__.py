@@ -36,19 +36,33 @@ from .identifiers import normalise_doi
 from .plain_text import parse_plain
 from .reference import ParsedReference, finish
 from .ris import parse_ris
-from .splitting import split_references
+from .splitting import (
+    PASTE_LIMIT_CHARACTERS,
+    PASTE_LIMIT_LINES,
+    PasteTooLarge,
+    check_paste_size,
+    split_references,
+)
 
-__all__ = ["ParsedReference", "normalise_doi", "parse_references", "split_references"]
+__all__ = [
+    "PASTE_LIMIT_CHARACTERS",
+    "PASTE_LIMIT_LINES",
+    "ParsedReference",
+    "PasteTooLarge",
+    "check_paste_size",
+    "normalise_doi",
+    "parse_references",
+    "split_references",
+]
 
 
 def parse_references(text: str) -> list[ParsedReference]:
     """Split pasted text into references and read each one; no text is ever dropped."""
+    check_paste_size(text)
     references = []
-    for kind, original in split_references(text):
-        if kind == "bibtex":
-            references.append(parse_bibtex(original))
-        elif kind == "ris":
-            references.append(parse_ris(original))
-        else:
-            references.append(parse_plain(original))
-    return [finish(reference) for reference in references]
+    for piece in split_references(text):
+        read = {"bibtex": parse_bibtex, "ris": parse_ris}.get(piece.kind, parse_plain)
+        reference = read(piece.original)
+        reference.problems += piece.notes
+        references.append(finish(reference))
+    return references

@@ -14,6 +14,9 @@ from .identifiers import (
 from .names import read_ama_author_list, seed_authors
 from .reference import UNRECOGNISED, ParsedReference, normalise_pages, split_sentences, strip_period
 
+# Formats that are a whole citation in one of the plain-text styles.
+STYLE_FORMATS = {"seed", "ama", "vancouver", "apa", "mla", "chicago"}
+
 
 def parse_plain(original):
     text = " ".join(original.split())

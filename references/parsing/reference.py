@@ -13,6 +13,14 @@ NO_TITLE = "Could not find the title."
 NO_SOURCE = "Could not find the journal, website or publisher."
 NO_YEAR = "Could not find the year of publication."
 NO_AUTHORS = "Could not find the authors."
+LOOKS_LIKE_TWO = (
+    "This looks like two references: a line that could be a reference of its own was read "
+    "as part of the one above. If it is, put a blank line between them and read again."
+)
+TOO_LONG_FOR_ONE = (
+    "This is longer than any one reference; it may be several run together. Put a blank "
+    "line between references, or number them."
+)
 
 
 # Formats that claim to be a whole citation; only these get notes about missing fields,

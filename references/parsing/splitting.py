@@ -1,45 +1,105 @@
-"""Cutting a paste into references, before any of them is read."""
+"""Cutting a paste into references, before any of them is read.
+
+BibTeX entries and RIS records are cut out first; the text around them is split into
+paragraphs at blank lines, and each paragraph into references:
+
+- a numbered list ("1.", "[1]", "1)") at its numbers, in sequence;
+- otherwise line by line, each line read once on its own: a line that is a whole
+  reference (AMA, Vancouver, APA, MLA, Chicago, PubMed's "Cite" text), a bare DOI or a
+  PubMed link starts a new reference when the one above is complete; a line that
+  continues a sentence, or starts with "doi:", "PMID:", "Available from" and the like,
+  continues it. When a line joins the reference above although it could stand alone,
+  the reference says so ("looks like two references") instead of merging silently.
+
+Every step is linear in the paste: no line is read twice, and the text gathered so far
+is re-read only when it is short enough to be one reference. A paste over
+``PASTE_LIMIT_CHARACTERS`` or ``PASTE_LIMIT_LINES`` is refused before any of this.
+"""
 
 import re
+from typing import NamedTuple
 
 from .bibtex import BIBTEX_START, closing_delimiter
-from .identifiers import parse_identifier_only
+from .identifiers import (
+    DOI_IN_TEXT,
+    PMCID_IN_TEXT,
+    PMID_IN_TEXT,
+    URL_IN_TEXT,
+    parse_identifier_only,
+)
 from .names import AMA_PERSON
-from .plain_text import parse_plain
+from .plain_text import STYLE_FORMATS, parse_plain
+from .reference import LOOKS_LIKE_TWO, TOO_LONG_FOR_ONE
 from .ris import RIS_START, RIS_TAG_LINE
 
+PASTE_LIMIT_CHARACTERS = 200_000
+PASTE_LIMIT_LINES = 5_000
+# No single reference is this long; longer text is never re-read as one.
+LONGEST_REFERENCE = 2_000
+
 NUMBER_MARKER = re.compile(r"^\s*(?:\[(?P<a>\d{1,4})\]|\((?P<b>\d{1,4})\)|(?P<c>\d{1,4})[.)])\s+")
-
-
 # A line beginning with one of these continues the reference above it.
 CONTINUATION_WORDS = re.compile(
     r"^(?:doi|pmid|pmcid|accessed|available|epub|published|updated|erratum|retraction"
-    r"|update|comment|retrieved|cited)\b",
+    r"|update|comment|retrieved|cited|free\s+pmc)\b",
     re.I,
 )
+YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
+SENTENCE_END = tuple('.?!)]”"')
+DOI_ANYWHERE = re.compile(r"10\.\d{4,9}/")
 
 
-def split_references(text: str) -> list[tuple[str, str]]:
-    """Return ``(kind, original)`` pairs in pasted order; kind is bibtex, ris or plain."""
+class PasteTooLarge(ValueError):
+    """A paste bigger than the limits; the message names them."""
+
+    def __init__(self, characters, lines):
+        super().__init__(
+            f"This is {characters:,} characters on {lines:,} lines; at most "
+            f"{PASTE_LIMIT_CHARACTERS:,} characters and {PASTE_LIMIT_LINES:,} lines can be "
+            "read at once. Split it into smaller parts."
+        )
+
+
+def check_paste_size(text):
+    """Refuse, before reading anything, a paste over the limits."""
+    if len(text) > PASTE_LIMIT_CHARACTERS or text.count("\n") >= PASTE_LIMIT_LINES:
+        raise PasteTooLarge(len(text), text.count("\n") + 1)
+
+
+class Piece(NamedTuple):
+    """One reference's text, cut from the paste: bibtex, ris or plain, and any doubt."""
+
+    kind: str
+    original: str
+    notes: tuple[str, ...] = ()
+
+
+def split_references(text: str) -> list[Piece]:
+    """The paste's references, in pasted order; nothing is dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = []
+    pieces = []
     position = 0
+    bibtex = BIBTEX_START.search(text)
+    ris = RIS_START.search(text)
     while True:
-        bibtex = BIBTEX_START.search(text, position)
-        ris = RIS_START.search(text, position)
+        # Search again only for the kind already passed, so each is searched once over.
+        if bibtex and bibtex.start() < position:
+            bibtex = BIBTEX_START.search(text, position)
+        if ris and ris.start() < position:
+            ris = RIS_START.search(text, position)
         starts = [match for match in (bibtex, ris) if match]
         if not starts:
-            chunks += _split_plain(text[position:])
-            return chunks
+            pieces += _split_plain(text[position:])
+            return pieces
         first = min(starts, key=lambda match: match.start())
-        chunks += _split_plain(text[position : first.start()])
+        pieces += _split_plain(text[position : first.start()])
         if first is bibtex:
             end = _bibtex_end(text, first)
-            chunks.append(("bibtex", text[first.start() : end].strip()))
+            pieces.append(Piece("bibtex", text[first.start() : end].strip()))
         else:
             end = _ris_end(text, first.start())
-            chunks.append(("ris", text[first.start() : end].strip()))
-        position = end
+            pieces.append(Piece("ris", text[first.start() : end].strip()))
+        position = max(end, first.start() + 1)
 
 
 def _bibtex_end(text, start_match):
@@ -74,39 +134,46 @@ def _ris_end(text, start):
             return line_end
         if tag and tag.group(1) == "TY" and not first:
             return position
-        if not line.strip():
-            following = text[line_end:].lstrip("\n").split("\n", 1)[0]
-            if not RIS_TAG_LINE.match(following):
-                return position
+        if not line.strip() and not RIS_TAG_LINE.match(_next_non_blank_line(text, line_end)):
+            return position
         first = False
         position = line_end
     return len(text)
 
 
+def _next_non_blank_line(text, position):
+    while True:
+        line_end = text.find("\n", position)
+        line = text[position:] if line_end == -1 else text[position:line_end]
+        if line.strip() or line_end == -1:
+            return line
+        position = line_end + 1
+
+
 def _split_plain(segment):
-    """Split free text into references: paragraphs, then numbered items or whole lines."""
-    chunks = []
+    """Split free text into paragraphs at blank lines, then each paragraph into references."""
+    pieces = []
     paragraph = []
     for line in [*segment.split("\n"), ""]:
         if line.strip():
             paragraph.append(line.strip())
         elif paragraph:
-            chunks += [("plain", "\n".join(lines)) for lines in _split_paragraph(paragraph)]
+            pieces += _split_paragraph(paragraph)
             paragraph = []
-    return chunks
+    return pieces
 
 
 def _split_paragraph(lines):
     first_number = _marker_number(lines[0])
     if first_number is not None:
-        return _split_numbered(lines, first_number)
-    groups = [[lines[0]]]
-    for line in lines[1:]:
-        if _starts_new_reference("\n".join(groups[-1]), line):
-            groups.append([line])
+        return [Piece("plain", "\n".join(group)) for group in _split_numbered(lines, first_number)]
+    groups = []
+    for line in map(Line, lines):
+        if not groups or groups[-1].ends_before(line):
+            groups.append(Group(line))
         else:
-            groups[-1].append(line)
-    return groups
+            groups[-1].add(line)
+    return [group.piece() for group in groups]
 
 
 def _marker_number(line):
@@ -130,44 +197,162 @@ def _split_numbered(lines, first_number):
     return groups
 
 
-# No single reference is this long; past it, stop re-reading the text gathered so far, which
-# keeps a pasted document from costing quadratic time.
-LONGEST_REFERENCE = 5000
+def _ends_a_sentence(text):
+    last_word = text.rsplit(None, 1)[-1]
+    # A citation may end with its address, DOI or date instead of a full stop.
+    return text.endswith(SENTENCE_END) or bool(
+        URL_IN_TEXT.fullmatch(last_word)
+        or DOI_ANYWHERE.search(last_word)
+        or YEAR.fullmatch(last_word)
+    )
 
 
-def _starts_new_reference(previous, line):
-    if parse_identifier_only(previous) is not None:
-        return True  # a list of bare DOIs or links, one a line
-    if len(previous) > LONGEST_REFERENCE:
-        return _clearly_a_whole_reference(line)
-    previous_ref = parse_plain(previous)
-    identifier = parse_identifier_only(line)
-    if identifier is not None:
-        if previous_ref.format == "unknown":
+class Line:
+    """One pasted line and what it says about itself, each found once."""
+
+    def __init__(self, text):
+        self.text = text
+        self.identifier = parse_identifier_only(text) if len(text) < 300 else None
+        self.labelled = bool(CONTINUATION_WORDS.match(text))
+        self.has_year = bool(YEAR.search(text))
+        self.ends_a_sentence = _ends_a_sentence(text)
+        self._reading = None
+
+    @property
+    def reading(self):
+        if self._reading is None:
+            self._reading = parse_plain(self.text)
+        return self._reading
+
+    @property
+    def is_whole_reference(self):
+        """Alone, this line reads as a citation by named people, not the tail of one."""
+        if self.identifier or self.labelled or len(self.text) > LONGEST_REFERENCE:
             return False
-        # A DOI, PMID or address on its own line usually belongs to the citation above
-        # it, unless that citation already has one.
-        if identifier.doi:
-            return bool(previous_ref.doi)
-        if identifier.pmid or identifier.pmcid:
-            return bool(previous_ref.pmid if identifier.pmid else previous_ref.pmcid)
-        return bool(previous_ref.url or previous_ref.doi)
-    if previous_ref.format == "unknown":
-        # Unreadable text so far is usually the start of a wrapped reference, but must not
-        # swallow a list that follows it. Text stopping mid-sentence ("Briggs AM, Smith AJ")
-        # is wrapped, even when the next line could pass for a reference by itself.
-        ends_a_sentence = previous.rstrip()[-1] in '.?!)]”"'
-        return ends_a_sentence and _clearly_a_whole_reference(line)
-    if CONTINUATION_WORDS.match(line):
-        return False
-    return line[0].isupper() or line[0] in "“\"'‘"
+        if not (self.has_year and self.ends_a_sentence):
+            return False
+        reference = self.reading
+        if reference.format not in STYLE_FORMATS or reference.kind == "web-page":
+            return False
+        if not (reference.title and reference.year and reference.authors):
+            return False
+        return reference.format != "ama" or bool(AMA_PERSON.fullmatch(reference.authors[0]))
+
+    @property
+    def could_stand_alone(self):
+        return bool(self.identifier) or self.is_whole_reference
 
 
-def _clearly_a_whole_reference(line):
-    """A line that alone reads as a citation by named people, not the tail of a wrapped one."""
-    reference = parse_plain(line)
-    if reference.format not in {"seed", "ama", "vancouver"} or reference.kind == "web-page":
+class Group:
+    """The lines of one reference so far, with what the splitter needs to know of them."""
+
+    def __init__(self, line):
+        self.lines = []
+        self.only_identifiers = True
+        self.has_doi = self.has_pmid = self.has_pmcid = self.has_url = self.has_year = False
+        self.notes = []
+        self.length = 0
+        self._complete = None
+        self.add(line)
+
+    def add(self, line):
+        self.lines.append(line)
+        self.length += len(line.text) + 1
+        self.only_identifiers = self.only_identifiers and bool(line.identifier)
+        text = line.text
+        self.has_doi = self.has_doi or bool(DOI_IN_TEXT.search(text) or _bare_doi(line))
+        self.has_pmid = self.has_pmid or bool(PMID_IN_TEXT.search(text) or _pmid(line))
+        self.has_pmcid = self.has_pmcid or bool(PMCID_IN_TEXT.search(text) or _pmcid(line))
+        self.has_url = self.has_url or bool(URL_IN_TEXT.search(text))
+        self.has_year = self.has_year or line.has_year
+        self._complete = None
+
+    @property
+    def ends_a_sentence(self):
+        return self.lines[-1].ends_a_sentence
+
+    @property
+    def complete(self):
+        """Does the text so far read as a whole citation? Re-read only while it is short."""
+        if self._complete is None:
+            if len(self.lines) == 1:
+                self._complete = self.lines[0].is_whole_reference or (
+                    self.has_year and self.ends_a_sentence and _is_citation(self.lines[0].reading)
+                )
+            elif self.has_year and self.ends_a_sentence and self.length <= LONGEST_REFERENCE:
+                self._complete = _is_citation(parse_plain(self.text))
+            else:
+                self._complete = False
+        return self._complete
+
+    @property
+    def text(self):
+        return "\n".join(line.text for line in self.lines)
+
+    def ends_before(self, line):
+        """Does ``line`` start a new reference? When unsure, it joins and says so."""
+        if self.only_identifiers:
+            return True  # a list of bare DOIs or links, one a line
+        if line.identifier is not None:
+            return self._ends_before_identifier(line)
+        if line.labelled or (not line.text[0].isupper() and line.text[0] not in "“\"'‘"):
+            return False
+        if line.is_whole_reference:
+            if self.ends_a_sentence and (self.complete or not self.has_year):
+                return True
+            self._join_unsure(line)
+            return False
+        if self.complete:
+            return True
+        self._join_unsure(line)
         return False
-    if not (reference.title and reference.year and reference.authors):
+
+    def _ends_before_identifier(self, line):
+        found = line.identifier
+        if (found.doi and self.has_doi) or (found.pmid and self.has_pmid):
+            return True
+        if (found.pmcid and self.has_pmcid) or (_is_address(found) and self.has_url):
+            return True
+        if line.labelled or _is_address(found):
+            return False  # "doi: 10…", "PMID: 123", an address: the end of the citation
+        if found.doi and DOI_IN_TEXT.match(line.text):
+            return False  # a doi.org link ends APA and many other citations
+        # A bare DOI, or a PubMed or PMC link, after a whole citation is a reference of its own.
+        if self.complete:
+            return True
+        self._join_unsure(line)
         return False
-    return reference.format == "seed" or bool(AMA_PERSON.fullmatch(reference.authors[0]))
+
+    def _join_unsure(self, line):
+        # Joining is right for a wrapped reference; say so when the line could stand alone
+        # and the text above already looks finished.
+        unsure = line.could_stand_alone and self.has_year and self.ends_a_sentence
+        if unsure and LOOKS_LIKE_TWO not in self.notes:
+            self.notes.append(LOOKS_LIKE_TWO)
+
+    def piece(self):
+        notes = list(self.notes)
+        if len(self.lines) > 1 and self.length > LONGEST_REFERENCE:
+            notes.append(TOO_LONG_FOR_ONE)
+        return Piece("plain", self.text, tuple(notes))
+
+
+def _is_citation(reference):
+    dated = reference.year or (reference.kind == "web-page" and reference.url)
+    return reference.format in STYLE_FORMATS and bool(reference.title and dated)
+
+
+def _bare_doi(line):
+    return bool(line.identifier and line.identifier.doi)
+
+
+def _pmid(line):
+    return bool(line.identifier and line.identifier.pmid)
+
+
+def _pmcid(line):
+    return bool(line.identifier and line.identifier.pmcid)
+
+
+def _is_address(identifier):
+    return not (identifier.doi or identifier.pmid or identifier.pmcid)
