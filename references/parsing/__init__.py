@@ -60,9 +60,17 @@ def parse_references(text: str) -> list[ParsedReference]:
     """Split pasted text into references and read each one; no text is ever dropped."""
     check_paste_size(text)
     references = []
+    bibtex_strings = []
     for piece in split_references(text):
-        read = {"bibtex": parse_bibtex, "ris": parse_ris}.get(piece.kind, parse_plain)
-        reference = read(piece.original)
+        if piece.kind == "bibtex-other":
+            bibtex_strings.append(piece.original)  # @comment blocks define nothing: harmless
+            continue
+        if piece.kind == "bibtex":
+            reference = parse_bibtex(piece.original, "\n".join(bibtex_strings))
+        elif piece.kind == "ris":
+            reference = parse_ris(piece.original)
+        else:
+            reference = parse_plain(piece.original)
         reference.problems += piece.notes
         references.append(finish(reference))
     return references

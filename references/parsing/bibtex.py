@@ -1,12 +1,18 @@
 """BibTeX entries."""
 
+import logging
 import re
 import unicodedata
+
+import bibtexparser
 
 from .dates import read_date_parts, read_full_date, set_date
 from .identifiers import DOI_IN_TEXT, URL_IN_TEXT, normalise_doi
 from .names import any_name
 from .reference import ParsedReference, normalise_pages, strip_period
+
+# bibtexparser logs every block it cannot read; we report those to the practitioner instead.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 BIBTEX_START = re.compile(r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*[{(]", re.M)
 BIBTEX_KINDS = {
@@ -24,16 +30,27 @@ BIBTEX_KINDS = {
 }
 
 
-def parse_bibtex(original):
+NOT_REFERENCES = {"comment", "preamble", "string"}
+
+
+def is_bibtex_reference(original):
+    """False for ``@comment``, ``@preamble`` and ``@string`` blocks, which cite nothing."""
+    return BIBTEX_START.match(original).group("type").lower() not in NOT_REFERENCES
+
+
+def parse_bibtex(original, strings=""):
+    """One BibTeX entry; ``strings`` holds the paste's ``@string`` blocks, for its macros.
+
+    bibtexparser 2 reads the entry (macros, nesting, quoting); an entry it cannot read
+    (a missing brace) is read by our own tolerant reader, which keeps what it can and says
+    what was wrong. Authors are always split by our own rules (see ``_bibtex_authors``).
+    """
     entry_type = BIBTEX_START.match(original).group("type").lower()
-    if entry_type in {"comment", "preamble", "string"}:
-        return ParsedReference(
-            original=original,
-            problems=[f"This BibTeX @{entry_type} is not a reference; it is kept as written."],
-        )
     reference = ParsedReference(original=original, format="bibtex")
-    body = original[BIBTEX_START.match(original).end() :]
-    fields = _bibtex_fields(body, reference)
+    fields = _fields_read_by_bibtexparser(original, strings)
+    if fields is None:
+        body = original[BIBTEX_START.match(original).end() :]
+        fields = _bibtex_fields(body, reference)
     reference.kind = _bibtex_kind(entry_type, fields, reference)
     reference.authors, reference.authors_incomplete = _bibtex_authors(fields.get("author", ""))
     text = {name: _latex_to_text(value) for name, value in fields.items()}
@@ -66,6 +83,13 @@ def parse_bibtex(original):
     if text.get("urldate"):
         reference.accessed = read_full_date(text["urldate"], reference)
     return reference
+
+
+def _fields_read_by_bibtexparser(original, strings):
+    library = bibtexparser.parse_string(f"{strings}\n{original}" if strings else original)
+    if library.failed_blocks or len(library.entries) != 1:
+        return None
+    return {field.key.lower(): str(field.value) for field in library.entries[0].fields}
 
 
 def _bibtex_verbatim(value):

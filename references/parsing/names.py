@@ -48,8 +48,12 @@ def read_ama_author_list(text):
     return authors, incomplete
 
 
-def seed_authors(author_text):
-    """``Araújo, Carla Adriane Leal de et al.``, ``Melzack, R, and P D Wall.``, a group."""
+def inverted_first_author_list(author_text):
+    """MLA, Chicago and PubMed's "Cite": the first name inverted, the others not.
+
+    ``Araújo, Carla Adriane Leal de et al.``, ``Melzack, R, and P D Wall.``,
+    ``Higgins, Julian P. T., Simon G. Thompson, and Douglas G. Altman.``, or a group.
+    """
     text = author_text.strip().rstrip(".").strip()
     incomplete = False
     et_al = re.search(r",?\s*\bet\s+al\.?$", text)
@@ -58,12 +62,43 @@ def seed_authors(author_text):
         text = text[: et_al.start()].strip()
     if not text:
         return [], incomplete
-    if ", and " in text:
-        first, second = text.split(", and ", 1)
-        return [comma_name(first), _natural_name(second)], incomplete
-    if "," in text:
-        return [comma_name(text)], incomplete
-    return [text], incomplete
+    if "," not in text:
+        return [text], incomplete
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return [text], incomplete
+    first = comma_name(f"{parts[0]}, {parts[1]}")
+    return [first, *(_natural_name(part) for part in parts[2:])], incomplete
+
+
+APA_PERSON = re.compile(
+    r"(?P<family>[^\W\d_][^,&()]*?),\s+(?P<given>(?:[A-Z][a-z]?\.[\s-]*)+)"
+    r"(?:,\s*(?P<suffix>Jr\.|Sr\.|II|III|IV))?\s*(?:,\s*|$)"
+)
+
+
+def read_apa_author_list(text):
+    """``Higgins, J. P. T., Thompson, S. G., & Altman, D. G.`` -> (authors, incomplete).
+
+    A list that is not people ("National Institute for Health and Care Excellence.") is
+    one group author.
+    """
+    text = " ".join(text.split()).strip()
+    incomplete = bool(re.search(r"(?:\.\.\.|…)", text))
+    plain = re.sub(r",?\s*(?:&|\.\.\.|…)\s*", ", ", text).strip().strip(",").strip()
+    authors, position = [], 0
+    while position < len(plain):
+        person = APA_PERSON.match(plain, position)
+        if not person:
+            return [plain.rstrip(".").strip()], False
+        authors.append(
+            ama_name(
+                person.group("family").strip(), person.group("given"), person.group("suffix") or ""
+            )
+        )
+        position = person.end()
+    return authors, incomplete
 
 
 def any_name(name):
@@ -83,7 +118,7 @@ def comma_name(name):
     suffix = parts[1] if len(parts) == 3 else ""
     if len(parts) == 2 and parts[1].rstrip(".").lower() in SUFFIXES:
         return f"{family} {parts[1].rstrip('.')}"
-    return _ama_name(family, given, suffix)
+    return ama_name(family, given, suffix)
 
 
 def _natural_name(name):
@@ -95,10 +130,10 @@ def _natural_name(name):
     if len(words) == 1:
         return words[0]
     split_at = next((i for i in range(1, len(words) - 1) if words[i][0].islower()), len(words) - 1)
-    return _ama_name(" ".join(words[split_at:]), " ".join(words[:split_at]), suffix)
+    return ama_name(" ".join(words[split_at:]), " ".join(words[:split_at]), suffix)
 
 
-def _ama_name(family, given, suffix=""):
+def ama_name(family, given, suffix=""):
     tokens = [token for token in re.split(r"[\s.]+", given) if token]
     particles = []
     while tokens and tokens[-1].lower() in PARTICLES:

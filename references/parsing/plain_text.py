@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
+from .apa import parse_apa
 from .dates import MONTH, read_date_parts, read_full_date, set_date
 from .identifiers import (
     DOI_IN_TEXT,
@@ -11,7 +12,7 @@ from .identifiers import (
     parse_identifier_only,
     take_identifiers,
 )
-from .names import read_ama_author_list, seed_authors
+from .names import inverted_first_author_list, read_ama_author_list
 from .reference import UNRECOGNISED, ParsedReference, normalise_pages, split_sentences, strip_period
 
 # Formats that are a whole citation in one of the plain-text styles.
@@ -22,10 +23,12 @@ def parse_plain(original):
     text = " ".join(original.split())
     readers = (
         parse_identifier_only,
+        parse_apa,
         _parse_seed,
         _parse_vancouver_web_page,
         _parse_article,
         _parse_web_page,
+        _parse_humanities_book,
     )
     for reader in readers:
         reference = reader(text)
@@ -51,13 +54,31 @@ SEED_DATE = re.compile(
 )
 
 
+# MLA: "Journal, vol. 2, no. 8, 2005, pp. 971-79"; Chicago: "Science 150, no. 3699 (1965):
+# 971–79", or in author-date form, with the year after the authors: "BMJ 327 (7414): 557–60".
+MLA_SOURCE = re.compile(
+    r"^(?P<container>[^,]+?),\s*vol\.\s*(?P<volume>[^,]+?),\s*(?:no\.\s*(?P<issue>[^,]+?),\s*)?"
+    r"(?P<date>[^,]*?\b(?P<year>\d{4}))\b(?:,\s*pp?\.\s*(?P<pages>[^,\s]+?))?(?:[.,]|\s|$)"
+)
+CHICAGO_SOURCE = re.compile(
+    r"^(?P<container>.+?)\s+(?P<volume>\d+[A-Za-z]?)(?:,\s*no\.\s*(?P<issue>[^\s(]+))?"
+    r"\s*(?:\((?P<bracket>[^)]*)\))?\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?)"
+)
+YEAR_AFTER_AUTHORS = re.compile(r"(?<=\.)\s+(?P<year>(?:1[5-9]|20)\d{2})[a-z]?\.$")
+
+
 def _parse_seed(text):
-    """PubMed's MLA-like citation: ``Family, Given et al. “Title.” Journal vol. 15,1 ...``."""
+    """A title in quotes: PubMed's "Cite" text (``Family, Given et al. “Title.” Journal vol.
+    15,1 ...``), MLA (``“Title.” Journal, vol. 2, no. 8, 2005, pp. 1-9``) and Chicago
+    (``“Title.” Journal 150, no. 3699 (1965): 971–79``, or the year after the authors)."""
     match = SEED.match(text)
     if not match:
         return None
     author_text, rest = match.group("authors").strip(), match.group("rest").strip()
-    # AMA titles may hold a quoted phrase; the seed style has "Family, Given." authors
+    year_after_authors = YEAR_AFTER_AUTHORS.search(author_text)
+    if year_after_authors:
+        author_text = author_text[: year_after_authors.start()]
+    # AMA titles may hold a quoted phrase; these styles have "Family, Given." authors
     # and the journal straight after the closing quote.
     if author_text and not author_text.endswith("."):
         return None
@@ -66,13 +87,34 @@ def _parse_seed(text):
     if not rest or rest[0] in ".,;:":
         return None
     reference = ParsedReference(original=text, format="seed")
-    reference.authors, reference.authors_incomplete = seed_authors(author_text)
+    reference.authors, reference.authors_incomplete = inverted_first_author_list(author_text)
     reference.title = strip_period(match.group("title"))
     rest = take_identifiers(rest, reference, take_url=False).strip().rstrip(".,").strip()
     container, separator, details = rest.partition(" vol. ")
-    if separator:
+    if mla := MLA_SOURCE.match(rest):
+        reference.format = "mla"
+        reference.container_title = mla.group("container").strip()
+        reference.volume, reference.issue = mla.group("volume"), mla.group("issue") or ""
+        year, month, day = read_date_parts(mla.group("date"))
+        set_date(reference, year, month, day)
+        reference.pages = normalise_pages(mla.group("pages") or "")
+        _take_address(rest[mla.end() :], reference)
+    elif separator:
         reference.container_title = container.strip().rstrip(",")
         _read_seed_details(details.strip(), reference)
+    elif chicago := CHICAGO_SOURCE.match(rest):
+        reference.format = "chicago"
+        reference.container_title = chicago.group("container").strip().rstrip(",")
+        reference.volume = chicago.group("volume")
+        bracket = chicago.group("bracket") or ""
+        if year_after_authors:
+            reference.issue = chicago.group("issue") or bracket
+        else:
+            reference.issue = chicago.group("issue") or ""
+            year, month, day = read_date_parts(bracket)
+            set_date(reference, year, month, day)
+        reference.pages = normalise_pages(chicago.group("pages"))
+        _take_address(rest[chicago.end() :], reference)
     else:
         # Ahead of print there is no volume: "Journal, 10.1000/x. 3 Jan. 2024".
         when = SEED_DATE.search(rest)
@@ -80,6 +122,43 @@ def _parse_seed(text):
         reference.container_title = re.split(r",|\s\(\d{4}\)", head)[0].strip().rstrip(".")
         if when:
             set_date(reference, when.group("year"), when.group("month"), when.group("day"))
+    if year_after_authors and not reference.year:
+        set_date(reference, year_after_authors.group("year"))
+    return reference
+
+
+def _take_address(text, reference):
+    url = URL_IN_TEXT.search(text)
+    if url and not reference.url:
+        reference.url = url.group().rstrip(".,;")
+
+
+# MLA and Chicago books: "Cohen, Jacob. Title. 2nd ed., Publisher, 1988." or, in Chicago,
+# "Cohen, Jacob. Title. 2nd ed. Hillsdale, NJ: Publisher, 1988."
+HUMANITIES_BOOK = re.compile(
+    r"^(?P<authors>[^\W\d_][^.,]*,\s+(?:[A-Z][\w'’-]*\.?\s+)*?[A-Z][\w'’-]+"
+    r"(?:,?\s+(?:and\s|et al)[^.]*)?)\.\s+"
+    r"(?P<title>[^.]+?)\.\s+(?:(?P<edition>\d+(?:st|nd|rd|th)\s+ed)\.,?\s+)?"
+    r"(?:(?P<place>[^:.,]+(?:,\s*[A-Z]{2})?):\s*)?(?P<publisher>[^,.:]+),\s*(?P<year>\d{4})\.?$"
+)
+
+
+def _parse_humanities_book(text):
+    match = HUMANITIES_BOOK.match(text)
+    if not match:
+        return None
+    reference = ParsedReference(
+        original=text, format="chicago" if match.group("place") else "mla", kind="book"
+    )
+    reference.authors, reference.authors_incomplete = inverted_first_author_list(
+        match.group("authors")
+    )
+    reference.title = match.group("title").strip()
+    if match.group("edition"):
+        # Citations have no edition field; the edition stays with the title, as APA writes it.
+        reference.title += f" ({match.group('edition')}.)"
+    reference.publisher = match.group("publisher").strip()
+    set_date(reference, match.group("year"))
     return reference
 
 

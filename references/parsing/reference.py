@@ -25,7 +25,7 @@ TOO_LONG_FOR_ONE = (
 
 # Formats that claim to be a whole citation; only these get notes about missing fields,
 # since a bare DOI or link is expected to lack them.
-CITATION_FORMATS = {"seed", "ama", "vancouver", "bibtex", "ris"}
+CITATION_FORMATS = {"seed", "ama", "vancouver", "apa", "mla", "chicago", "bibtex", "ris"}
 
 
 @dataclass

@@ -19,7 +19,7 @@ is re-read only when it is short enough to be one reference. A paste over
 import re
 from typing import NamedTuple
 
-from .bibtex import BIBTEX_START, closing_delimiter
+from .bibtex import BIBTEX_START, closing_delimiter, is_bibtex_reference
 from .identifiers import (
     DOI_IN_TEXT,
     PMCID_IN_TEXT,
@@ -67,7 +67,11 @@ def check_paste_size(text):
 
 
 class Piece(NamedTuple):
-    """One reference's text, cut from the paste: bibtex, ris or plain, and any doubt."""
+    """One reference's text, cut from the paste, and any doubt about the cut.
+
+    ``kind`` is bibtex, ris or plain, or bibtex-other for a BibTeX @string, @comment or
+    @preamble block: not a reference, but its macros serve the entries after it.
+    """
 
     kind: str
     original: str
@@ -95,7 +99,8 @@ def split_references(text: str) -> list[Piece]:
         pieces += _split_plain(text[position : first.start()])
         if first is bibtex:
             end = _bibtex_end(text, first)
-            pieces.append(Piece("bibtex", text[first.start() : end].strip()))
+            entry = text[first.start() : end].strip()
+            pieces.append(Piece("bibtex" if is_bibtex_reference(entry) else "bibtex-other", entry))
         else:
             end = _ris_end(text, first.start())
             pieces.append(Piece("ris", text[first.start() : end].strip()))
