@@ -65,7 +65,7 @@ def parse_bibtex(original, strings=""):
             text.get("journal") or text.get("journaltitle") or text.get("booktitle") or ""
         )
     reference.publisher = text.get("publisher") or text.get("institution") or ""
-    if reference.kind == "web-page" and not reference.container_title:
+    if reference.kind in ("web-page", "guideline") and not reference.container_title:
         site = text.get("organization") or text.get("howpublished") or ""
         reference.container_title = "" if URL_IN_TEXT.match(site) else site
     _read_bibtex_date(text, reference)
@@ -98,6 +98,12 @@ def _bibtex_verbatim(value):
 
 
 def _bibtex_kind(entry_type, fields, reference):
+    # Our own exports say "Systematic review" or "Guideline" in biblatex's type field.
+    subtype = fields.get("type", "").lower()
+    if "systematic review" in subtype:
+        return "systematic-review"
+    if "guideline" in subtype:
+        return "guideline"
     if entry_type in BIBTEX_KINDS:
         return BIBTEX_KINDS[entry_type]
     if entry_type == "misc" and "url" in fields and "journal" not in fields:
@@ -241,6 +247,15 @@ LATEX_LETTERS = {
 }  # fmt: skip
 
 
+LATEX_ESCAPES = [
+    r"\textbackslash{}", r"\textasciitilde{}", r"\textasciicircum{}",
+    r"\&", r"\%", r"\$", r"\#", r"\_", r"\{", r"\}",
+]  # fmt: skip
+LATEX_ESCAPED_AS = ["\\", "~", "^", "&", "%", "$", "#", "_", "{", "}"]
+LATEX_ESCAPED = re.compile("|".join(re.escape(escape) for escape in LATEX_ESCAPES))
+ASIDE = 0xE000  # private-use characters: never in a real reference
+
+
 def _latex_to_text(value):
     """Turn the LaTeX people put in BibTeX (``{\\'e}``, ``\\&``, ``--``) into plain text."""
     text = re.sub(r"\{?\\([`'^\"~=.])\s*\{?\s*\\?([A-Za-z])\s*\}?\}?", _accent, value)
@@ -250,10 +265,13 @@ def _latex_to_text(value):
         lambda m: LATEX_LETTERS[m.group(1)],
         text,
     )
-    text = re.sub(r"\\([&%$#_{}])", r"\1", text)
+    # Escaped characters are held aside, so that the clean-up of braces and ties below
+    # cannot touch them.
+    text = LATEX_ESCAPED.sub(lambda m: chr(ASIDE + LATEX_ESCAPES.index(m.group())), text)
     text = text.replace("---", "—").replace("--", "–").replace("~", " ")
     text = re.sub(r"\\[A-Za-z]+\*?\s*", "", text)  # formatting commands: keep their text
     text = text.replace("{", "").replace("}", "")
+    text = re.sub(r"[\ue000-\ue00f]", lambda m: LATEX_ESCAPED_AS[ord(m.group()) - ASIDE], text)
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 

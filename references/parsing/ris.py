@@ -37,6 +37,9 @@ def parse_ris(original):
 
     record_type = first("TY").upper()
     reference.kind = RIS_KINDS.get(record_type, "journal-article")
+    type_of_work = first("M3").lower()  # our own exports say which kind JOUR or GOVDOC is
+    if reference.kind == "journal-article" and "systematic review" in type_of_work:
+        reference.kind = "systematic-review"
     if record_type not in RIS_KINDS:
         reference.problems.append(
             f"The RIS type {record_type or '(none)'} was read as a journal article; check the kind."
@@ -64,7 +67,7 @@ def parse_ris(original):
             reference.doi = normalise_doi(url)
     reference.url = next((url for url in urls if not DOI_IN_TEXT.match(url)), "")
     _read_ris_ids(tags, reference)
-    if reference.kind == "web-page" and first("Y2"):
+    if first("Y2"):
         reference.accessed = read_full_date(first("Y2"), reference)
     return reference
 
