@@ -134,9 +134,16 @@ class Citation(models.Model):
 
     def __str__(self):
         names = self.author_names
-        return " · ".join(
-            str(part) for part in (names[:1] and names[0], self.year, self.title) if part
-        )
+        # An import from a bare DOI or PubMed link has no title until someone checks it.
+        title = self.title or _("(no title yet: %(source)s)") % {"source": self._identified_by()}
+        return " · ".join(str(part) for part in (names[:1] and names[0], self.year, title) if part)
+
+    def _identified_by(self):
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.pmid:
+            return f"PMID {self.pmid}"
+        return self.pmcid or self.url or "—"
 
     def clean(self):
         errors = {}

@@ -24,7 +24,7 @@ How it works
    Format "pubmed-url" also covers PMC links and a bare "PMID: 123" or PMCID.
 3. Nothing is dropped. Text that no reader recognises becomes a reference of format
    "unknown" holding its original text and a note for the practitioner; any DOI, PMID,
-   PMCID or address found in it is still filled in (a bare web address is such a case).
+   PMCID or address found in it is still filled in. A bare web address is format "url".
    ``original`` is the reference's own lines, without indentation or a list number.
 
 Authors come out in AMA form ("Garrison SR", "de Araújo CAL"); group authors are kept

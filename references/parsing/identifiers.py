@@ -100,6 +100,7 @@ def parse_identifier_only(text):
         return reference
     if re.fullmatch(r"https?://\S+", text.strip()):
         # Not one of the listed formats, but the address alone is worth keeping.
+        reference.format = "url"
         reference.kind = "web-page"
         reference.url = text.strip()
         reference.problems.append(ONLY_URL)

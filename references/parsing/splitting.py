@@ -360,4 +360,4 @@ def _pmcid(line):
 
 
 def _is_address(identifier):
-    return not (identifier.doi or identifier.pmid or identifier.pmcid)
+    return identifier.format == "url"
