@@ -47,6 +47,8 @@ CONTINUATION_WORDS = re.compile(
 YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 SENTENCE_END = tuple('.?!)]”"')
 DOI_ANYWHERE = re.compile(r"10\.\d{4,9}/")
+# Styles that write a DOI as "doi:…", not as a link.
+DOI_AS_LABEL = {"ama", "vancouver"}
 
 
 class PasteTooLarge(ValueError):
@@ -258,6 +260,7 @@ class Group:
         self.notes = []
         self.length = 0
         self._complete = None
+        self._reading = None
         self.add(line)
 
     def add(self, line):
@@ -280,15 +283,23 @@ class Group:
     def complete(self):
         """Does the text so far read as a whole citation? Re-read only while it is short."""
         if self._complete is None:
+            self._reading = None
             if len(self.lines) == 1:
+                self._reading = self.lines[0].reading if self.has_year else None
                 self._complete = self.lines[0].is_whole_reference or (
-                    self.has_year and self.ends_a_sentence and _is_citation(self.lines[0].reading)
+                    self.ends_a_sentence and bool(self._reading) and _is_citation(self._reading)
                 )
             elif self.has_year and self.ends_a_sentence and self.length <= LONGEST_REFERENCE:
-                self._complete = _is_citation(parse_plain(self.text))
+                self._reading = parse_plain(self.text)
+                self._complete = _is_citation(self._reading)
             else:
                 self._complete = False
         return self._complete
+
+    @property
+    def style(self):
+        """The plain-text style of the text so far, when it reads as a whole citation."""
+        return self._reading.format if self.complete else None
 
     @property
     def text(self):
@@ -321,7 +332,11 @@ class Group:
         if line.labelled or _is_address(found):
             return False  # "doi: 10…", "PMID: 123", an address: the end of the citation
         if found.doi and DOI_IN_TEXT.match(line.text):
-            return False  # a doi.org link ends APA and many other citations
+            # A doi.org link ends APA, MLA and Chicago citations; after one that writes
+            # "doi:" instead, it is as likely a reference of its own.
+            if self.style in DOI_AS_LABEL:
+                self._join_unsure(line)
+            return False
         # A bare DOI, or a PubMed or PMC link, after a whole citation is a reference of its own.
         if self.complete:
             return True

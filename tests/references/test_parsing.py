@@ -1074,6 +1074,14 @@ def test_a_pubmed_link_on_the_line_after_a_whole_citation_is_a_reference_of_its_
     assert (second.format, second.pmid) == ("pubmed-url", "29573870")
 
 
+def test_a_doi_link_after_an_ama_citation_is_doubtful_but_ends_an_apa_one():
+    (ama,) = parse_references(f"{FOUQUET}\nhttps://doi.org/10.1056/NEJMoa012512")
+    assert any("looks like two references" in problem for problem in ama.problems)
+    apa_without_doi = HIGGINS_APA.rsplit(" https://", 1)[0]
+    (apa,) = parse_references(f"{apa_without_doi}\nhttps://doi.org/10.1136/bmj.327.7414.557")
+    assert (apa.format, apa.doi, apa.problems) == ("apa", "10.1136/bmj.327.7414.557", [])
+
+
 def test_a_doubtful_join_is_flagged_as_looking_like_two_references():
     (reference,) = parse_references(f"Sample notes from the 2019 clinic meeting.\n{BRIGGS}")
     assert any("looks like two references" in problem for problem in reference.problems)
