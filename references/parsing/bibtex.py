@@ -47,10 +47,10 @@ def parse_bibtex(original, strings=""):
     """
     entry_type = BIBTEX_START.match(original).group("type").lower()
     reference = ParsedReference(original=original, format="bibtex")
-    fields = _fields_read_by_bibtexparser(original, strings)
+    fields = _fields_read_by_bibtexparser(original, strings, reference)
     if fields is None:
         body = original[BIBTEX_START.match(original).end() :]
-        fields = _bibtex_fields(body, reference)
+        fields = _bibtex_fields(body, reference, _macros(strings))
     reference.kind = _bibtex_kind(entry_type, fields, reference)
     reference.authors, reference.authors_incomplete = _bibtex_authors(fields.get("author", ""))
     text = {name: _latex_to_text(value) for name, value in fields.items()}
@@ -85,11 +85,26 @@ def parse_bibtex(original, strings=""):
     return reference
 
 
-def _fields_read_by_bibtexparser(original, strings):
+def _fields_read_by_bibtexparser(original, strings, reference):
     library = bibtexparser.parse_string(f"{strings}\n{original}" if strings else original)
     if library.failed_blocks or len(library.entries) != 1:
         return None
-    return {field.key.lower(): str(field.value) for field in library.entries[0].fields}
+    macros = {string.key.lower(): str(string.value) for string in library.strings}
+    fields = {}
+    for field in library.entries[0].fields:
+        value = str(field.value)
+        if field.enclosing == "no-enclosing" and "#" in value:
+            # bibtexparser 2.1 leaves joined values ("bmj # { Open}") as written.
+            value, _end = _bibtex_value(value, 0, reference, macros)
+        fields[field.key.lower()] = value
+    return fields
+
+
+def _macros(strings):
+    if not strings:
+        return {}
+    library = bibtexparser.parse_string(strings)
+    return {string.key.lower(): str(string.value) for string in library.strings}
 
 
 def _bibtex_verbatim(value):
@@ -119,7 +134,7 @@ BIBTEX_FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*\s*=\s*")
 BIBTEX_BARE_WORD = re.compile(r"[^\s,#{}()\"]+")  # a number or a macro such as ``sep``
 
 
-def _bibtex_fields(body, reference):
+def _bibtex_fields(body, reference, macros):
     """Read ``key, name = {value} # "value", ...`` into a dict of raw (LaTeX) values."""
     fields = {}
     index = body.find(",")
@@ -136,11 +151,13 @@ def _bibtex_fields(body, reference):
         if not name:
             reference.problems.append("Part of this BibTeX entry could not be read.")
             return fields
-        value, index = _bibtex_value(body, name.end(), reference)
+        value, index = _bibtex_value(body, name.end(), reference, macros)
         fields[name.group().split("=")[0].strip().lower()] = value
 
 
-def _bibtex_value(body, index, reference):
+def _bibtex_value(body, index, reference, macros=None):
+    """A value at ``index``: braced, quoted, a number or a macro, joined by ``#``."""
+    macros = macros or {}
     parts = []
     while True:
         while index < len(body) and body[index].isspace():
@@ -159,7 +176,7 @@ def _bibtex_value(body, index, reference):
             word = BIBTEX_BARE_WORD.match(body, index)
             if not word:
                 break
-            parts.append(word.group())
+            parts.append(macros.get(word.group().lower(), word.group()))
             index = word.end()
         while index < len(body) and body[index].isspace():
             index += 1

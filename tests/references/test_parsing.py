@@ -1027,6 +1027,14 @@ def test_bibtex_string_macros_are_resolved_and_comments_are_not_references():
     assert (reference.year, reference.month, reference.pages) == (1996, 1, "71-72")
 
 
+def test_bibtex_values_joined_with_hash_use_the_macros():
+    (reference,) = parse_references(
+        '@string{bmj = "BMJ"}\n@article{x, title = "Leg " # {cramps}, journal = bmj # { Open},'
+        " year = 2020}"
+    )
+    assert (reference.title, reference.container_title) == ("Leg cramps", "BMJ Open")
+
+
 def test_bibtex_escaped_specials_come_back_as_written():
     reference = parse_one(
         r"@article{x, title = {Cramps \& sleep: 50\% fewer \$ \#1 a\_b \{c\} d\textasciitilde{}e},"
