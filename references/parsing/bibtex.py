@@ -9,7 +9,7 @@ import bibtexparser
 from .dates import read_date_parts, read_full_date, set_date
 from .identifiers import DOI_IN_TEXT, URL_IN_TEXT, normalise_doi
 from .names import any_name
-from .reference import ParsedReference, normalise_pages, strip_period
+from .reference import ParsedReference, normalise_pages, strip_period, with_edition
 
 # bibtexparser logs every block it cannot read; we report those to the practitioner instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -60,7 +60,7 @@ def parse_bibtex(original, strings=""):
             text.get("title", "") if "chapter" in text else ""
         )
     else:
-        reference.title = strip_period(text.get("title", ""))
+        reference.title = with_edition(strip_period(text.get("title", "")), text.get("edition"))
         reference.container_title = (
             text.get("journal") or text.get("journaltitle") or text.get("booktitle") or ""
         )

@@ -102,3 +102,13 @@ def normalise_pages(pages):
 def split_sentences(text):
     pieces = re.split(r"(?<=[.?!])\s+", text.strip())
     return [strip_period(piece) for piece in pieces if strip_period(piece)]
+
+
+def with_edition(title, edition):
+    """Citations have no edition field: "2" or "2nd" joins the title as "(2nd ed.)"."""
+    number = re.match(r"\s*(\d+)", edition or "")
+    if not number or number.group(1) == "1" or re.search(r"\(\d+\w* ed\.\)$", title):
+        return title
+    value = int(number.group(1))
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{title} ({value}{suffix} ed.)"

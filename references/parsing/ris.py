@@ -5,7 +5,7 @@ import re
 from .dates import read_date_parts, read_full_date, set_date
 from .identifiers import DOI_IN_TEXT, PMID_IN_TEXT, normalise_doi
 from .names import comma_name
-from .reference import ParsedReference, normalise_pages, strip_period
+from .reference import ParsedReference, normalise_pages, strip_period, with_edition
 
 RIS_START = re.compile(r"^[ \t]*TY[ \t]{1,2}-", re.M)
 RIS_TAG_LINE = re.compile(r"^[ \t]*([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*)|[ \t]*)$")
@@ -46,7 +46,7 @@ def parse_ris(original):
         )
     authors = tags.get("AU", []) + tags.get("A1", [])
     reference.authors = [_ris_name(name) for name in authors if name.strip()]
-    reference.title = strip_period(first("TI", "T1", "CT"))
+    reference.title = with_edition(strip_period(first("TI", "T1", "CT")), first("ET"))
     if reference.kind in ("journal-article", "systematic-review"):
         reference.container_title = first("JA", "J2", "JO", "JF", "T2")
     else:

@@ -977,6 +977,20 @@ def test_chicago_author_date_reads_the_year_after_the_authors_and_the_issue_in_b
     assert reference.status == "full"
 
 
+def test_bibtex_and_ris_editions_join_the_title_as_apa_writes_them():
+    bibtex, ris = parse_references(
+        "@book{cohen1988, author = {Cohen, Jacob}, title = {Statistical Power Analysis for the "
+        "Behavioral Sciences}, edition = {2}, publisher = {Lawrence Erlbaum Associates}, "
+        "year = {1988}}\n\nTY  - BOOK\nTI  - Statistical Power Analysis for the Behavioral "
+        "Sciences\nET  - 2nd\nER  - "
+    )
+    assert (
+        bibtex.title
+        == ris.title
+        == ("Statistical Power Analysis for the Behavioral Sciences (2nd ed.)")
+    )
+
+
 def test_mla_and_chicago_books():
     mla, chicago = parse_references(
         "Cohen, Jacob. Statistical Power Analysis for the Behavioral Sciences. 2nd ed., "
