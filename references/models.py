@@ -6,9 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import format_ama
+from .parsing.identifiers import normalise_doi
 from .usage import ids_cited_in_text
 from .validators import (
-    normalise_doi,
     normalise_pmcid,
     validate_doi,
     validate_pmcid,
@@ -135,9 +135,16 @@ class Citation(models.Model):
 
     def __str__(self):
         names = self.author_names
-        return " · ".join(
-            str(part) for part in (names[:1] and names[0], self.year, self.title) if part
-        )
+        # An import from a bare DOI or PubMed link has no title until someone checks it.
+        title = self.title or _("(no title yet: %(source)s)") % {"source": self._identified_by()}
+        return " · ".join(str(part) for part in (names[:1] and names[0], self.year, title) if part)
+
+    def _identified_by(self):
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.pmid:
+            return f"PMID {self.pmid}"
+        return self.pmcid or self.url or "—"
 
     def clean(self):
         errors = {}

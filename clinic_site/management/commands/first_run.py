@@ -1,5 +1,4 @@
 import getpass
-import importlib
 import os
 import sys
 
@@ -13,10 +12,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from clinic_site.models import ClinicProfile
-
-# The staff roles are made by this migration; first_run makes them again if they were
-# deleted, with the same code, so there is one definition of what each role may do.
-ROLES_MIGRATION = "clinic_site.migrations.0002_roles"
+from clinic_site.roles import ROLES, sync_roles
 
 # (flag, ClinicProfile field, question). Required fields are the model's own: name, phone
 # and email; the address is optional, as in the admin.
@@ -230,11 +226,11 @@ def unapplied_migrations():
 def ensure_staff_groups():
     """Make the staff groups again if someone deleted them; names of those made.
 
-    Runs the roles migration's own code against the migrated models, as `migrate` did.
+    clinic_site/roles.py is the one definition of what each role may do.
     """
-    roles = importlib.import_module(ROLES_MIGRATION)
-    wanted = [roles.PRACTITIONERS, roles.RECEPTIONISTS]
-    missing = [name for name in wanted if not Group.objects.filter(name=name).exists()]
+    missing = [
+        role.group_name for role in ROLES if not Group.objects.filter(name=role.group_name).exists()
+    ]
     if missing:
-        roles.create_roles(migration_executor().loader.project_state().apps, schema_editor=None)
+        sync_roles()
     return ", ".join(missing)
