@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CLINIC_VAR_DIR", BASE_DIR / "var"))
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
+    # Shared editing tools, below every app; listed for its template filters (safe_html).
+    "editing",
     "django_prose_editor",
     "reversion",
     "django.contrib.admin",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get the policy too: every response carries one.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After Django's CSP middleware, so it picks the admin's policy before the header is made.
+    "editing.csp.AdminContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -90,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "clinic_site.context_processors.clinic",
             ],
         },
@@ -163,6 +171,39 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-origin frames
 
 LOGIN_URL = "admin:login"
+
+# Content-Security-Policy (README, "Security"). Public pages need no JavaScript at all, so
+# stored HTML that slipped past every sanitiser still could not run a script, load a
+# plugin, re-point relative links, post a form or be framed by another site.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.NONE],
+    "style-src": [CSP.SELF],  # static/css only: no <style> and no style="" attributes
+    "img-src": [CSP.SELF],  # uploads are served from this origin (MEDIA_URL)
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+# The admin (editing.csp picks it for every admin URL) runs Django's scripts and
+# django-prose-editor's modules from our own origin; inline tags need the request's nonce,
+# which Django's admin templates and the editor's import map carry. The one hash is the
+# <style> the editor (Tiptap) injects, without a nonce, for ProseMirror's base rules;
+# tests/editing/test_content_security_policy.py recomputes it from the installed editor.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CLINIC_ADMIN_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 LOGGING = {
     "version": 1,
