@@ -73,6 +73,10 @@ class WebAddressField(models.URLField):
     default_error_messages = {"scheme": WEB_ADDRESS_MESSAGE}
     default_validators = [validators.URLValidator(schemes=WEB_SCHEMES, message=WEB_ADDRESS_MESSAGE)]
 
+    def formfield(self, **kwargs):
+        # The form's own URL check speaks first; let it say what we accept.
+        return super().formfield(**{"error_messages": {"invalid": WEB_ADDRESS_MESSAGE}} | kwargs)
+
     def to_python(self, value):
         value = super().to_python(value)
         return normalised_address(value) if value else value
