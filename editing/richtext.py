@@ -12,10 +12,13 @@ out.
   so the database, the exports and the version history hold clean HTML.
 - **On every read through the ORM** (``from_db_value``), because writes cannot all be
   guaranteed: a migration's ``RunPython`` sees a plain ``TextField`` (django-prose-editor
-  deconstructs to one, so historical models never call this class), and ``RunSQL``, a
-  raw cursor, ``psql`` or a restored backup write past the ORM entirely. Cleaning on read
-  covers them all, and every template, feed and admin screen, without each having to
-  remember a filter.
+  deconstructs to one, so historical models never call this class), an ``update()``
+  with an SQL expression (``Value``, ``Concat``) is computed by the database, and
+  ``RunSQL``, a raw cursor, ``psql`` or a restored backup write past the ORM entirely.
+  Cleaning on read covers them all, and every template, feed, export and admin screen,
+  without each having to remember a filter. Where a template shows a value that may
+  come from elsewhere, such as the clinic's disclaimer from the cache, it uses the
+  ``rich_text`` filter (``{% load safe_html %}``) instead of ``|safe``.
 
 Cleaning on read would cost a page one nh3 pass per rich-text value, so results are
 memoised per process (an LRU of the last ``SANITISED_CACHE_SIZE`` distinct texts): a
