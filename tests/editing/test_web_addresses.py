@@ -3,16 +3,18 @@
 import json
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Value
+from django.db.models import URLField, Value
 from django.template import Context, Template
 from django.test import Client
 
 from clinic_site.models import ClinicProfile, Notice
-from editing.links import link_scheme
+from editing.links import WebAddressField, link_scheme
 from references.models import Citation
+from tests.clinic_site.test_clinic_details import PROFILE_URL, profile_form
 from tests.editing.xss_vectors import ADDRESS_VECTORS, dangers_in
 from tests.factories import make_citation
 
@@ -28,11 +30,6 @@ URL_FIELDS = [
 
 
 def test_every_url_field_of_our_models_is_a_web_address_field():
-    from django.apps import apps
-    from django.db.models import URLField
-
-    from editing.links import WebAddressField
-
     ours = {"clinic_site", "articles", "conditions", "references"}
     url_fields = [
         f"{model.__name__}.{field.name}"
@@ -121,8 +118,6 @@ def test_web_addresses_are_stored_as_a_browser_reads_them():
 
 
 def test_admin_form_refuses_a_javascript_map_link_with_a_message(client, demo):
-    from tests.clinic_site.test_clinic_details import PROFILE_URL, profile_form
-
     assert client.login(username="receptionist", password="receptionist-demo")
     before = ClinicProfile.load().map_url
     response = client.post(PROFILE_URL, profile_form(map_url="javascript:xss(1)"))
