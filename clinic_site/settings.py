@@ -172,9 +172,9 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-or
 
 LOGIN_URL = "admin:login"
 
-# Content-Security-Policy (README, "Security"). Public pages need no JavaScript at all, so
-# stored HTML that slipped past every sanitiser still could not run a script, load a
-# plugin, re-point relative links, post a form or be framed by another site.
+# Content-Security-Policy (README, "Security: stored HTML and links"). Public pages need no
+# JavaScript at all, so stored HTML that slipped past every sanitiser still could not run
+# a script, load a plugin, re-point relative links, post a form or be framed.
 SECURE_CSP = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.NONE],
@@ -198,7 +198,7 @@ CLINIC_ADMIN_CSP = {
     "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
     "img-src": [CSP.SELF],
     "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],  # the admin's autocomplete fields fetch their choices
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],

@@ -165,10 +165,16 @@ def admin_page(new_page, live_server, username):
     return page, responses, console_errors
 
 
-def test_admin_and_prose_editor_work_with_zero_policy_violations(new_page, live_server):
+def test_admin_and_prose_editor_work_with_zero_policy_violations(
+    new_page, live_server, stored_vectors
+):
     guide = Article.objects.get(slug=GUIDE_SLUG)
+    callout = stored_vectors.callout_links.first().callout
     page, responses, console_errors = admin_page(new_page, live_server, "practitioner")
     for path in [
+        f"/admin/articles/article/{stored_vectors.pk}/change/",
+        f"/admin/articles/callout/{callout.pk}/change/",
+        "/admin/articles/callout/",
         "/admin/",
         "/admin/articles/article/",
         "/admin/references/citation/",
@@ -179,6 +185,7 @@ def test_admin_and_prose_editor_work_with_zero_policy_violations(new_page, live_
         page.goto(live_server.url + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__violations") == [], path
+        assert page.evaluate("window.__xss") == [], path
 
     page.goto(f"{live_server.url}/admin/articles/article/{guide.pk}/change/")
     editor = page.locator(".prose-editor:has(#id_body) .tiptap.ProseMirror")
