@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import path
 
 import clinic_site.urls
+from editing.checks import ADMIN_CSP, DJANGO_CSP, check_admin_content_security_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,12 @@ def test_public_pages_need_no_nonce(client, demo):
     response = client.get("/conditions/leg-spasms-and-cramping/")
     assert "nonce" not in response.headers["Content-Security-Policy"]
     assert "nonce=" not in response.content.decode()
+
+
+def test_admin_policy_middleware_out_of_order_is_a_system_check_error(settings):
+    assert check_admin_content_security_policy(None) == []
+    settings.MIDDLEWARE = [ADMIN_CSP, DJANGO_CSP]
+    assert [error.id for error in check_admin_content_security_policy(None)] == ["editing.E001"]
+    settings.MIDDLEWARE = [DJANGO_CSP, ADMIN_CSP]
+    settings.CLINIC_ADMIN_CSP = {}
+    assert [error.id for error in check_admin_content_security_policy(None)] == ["editing.E002"]
