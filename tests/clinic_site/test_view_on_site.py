@@ -1,4 +1,4 @@
-"""The admin's "View on site" shortcut tells only people who may see the record where it is."""
+"""Admin shortcuts ("View on site", autocomplete) answer only people who may see the record."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -52,3 +52,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, draft):
 def test_unknown_content_type_is_not_found(client, demo):
     assert client.login(username="admin", password="admin-demo")
     assert client.get("/admin/r/999999/1/").status_code == 404
+
+
+def test_receptionist_cannot_search_content_through_admin_autocomplete(client, draft):
+    assert client.login(username="receptionist", password="receptionist-demo")
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "article", "field_name": "condition", "term": "a"},
+    )
+    assert response.status_code == 403
