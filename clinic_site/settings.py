@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from clinic_site.environment import (
     load_env_file,
@@ -63,7 +64,9 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
-    "editing",  # shared editing tools, below every app: its static files (the Cite control)
+    # Shared editing tools, below every app: its template filters (safe_html) and static
+    # files (the Cite control).
+    "editing",
     "django_prose_editor",
     "reversion",
     "django.contrib.admin",
@@ -78,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get the policy too: every response carries one.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After Django's CSP middleware, so it picks the admin's policy before the header is made.
+    "editing.csp.AdminContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -101,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "clinic_site.context_processors.clinic",
             ],
         },
@@ -208,6 +216,39 @@ LOGIN_URL = "admin:login"
 
 # The rich-text editor's own extensions (the "Cite" control), in editing/extensions.py.
 DJANGO_PROSE_EDITOR_EXTENSIONS = PROSE_EDITOR_EXTENSIONS
+
+# Content-Security-Policy (README, "Security: stored HTML and links"). Public pages need no
+# JavaScript at all, so stored HTML that slipped past every sanitiser still could not run
+# a script, load a plugin, re-point relative links, post a form or be framed.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.NONE],
+    "style-src": [CSP.SELF],  # static/css only: no <style> and no style="" attributes
+    "img-src": [CSP.SELF],  # uploads are served from this origin (MEDIA_URL)
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+# The admin (editing.csp picks it for every admin URL) runs Django's scripts and
+# django-prose-editor's modules from our own origin; inline tags need the request's nonce,
+# which Django's admin templates and the editor's import map carry. The one hash is the
+# <style> the editor (Tiptap) injects, without a nonce, for ProseMirror's base rules;
+# tests/editing/test_content_security_policy.py recomputes it from the installed editor.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CLINIC_ADMIN_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],  # the admin's autocomplete fields fetch their choices
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 LOGGING = {
     "version": 1,

@@ -6,8 +6,13 @@ and restored, and a deleted record can be recovered from the "Recover deleted" l
 """
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -211,3 +216,23 @@ class HistoryAdmin(VersionAdmin):
             "changes": compare(older, newer),
         }
         return TemplateResponse(request, "admin/editing/compare.html", context)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "View on site" shortcut, for people who may view the record in the admin.
+
+    Django's own shortcut sends any staff member to any record's public address, so a
+    receptionist could learn a draft page's slug from it. This one answers 403 to anyone
+    without view permission on the record's admin, before looking the record up.
+    """
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ContentType.DoesNotExist, ValueError):
+        raise Http404(_("No such kind of record.")) from None
+    try:
+        model_admin = admin.site.get_model_admin(model)
+    except NotRegistered:
+        raise PermissionDenied from None
+    if not model_admin.has_view_or_change_permission(request):
+        raise PermissionDenied
+    return shortcut(request, content_type_id, object_id)

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editing.links import WebAddressField, web_address_constraint
+
 from .formatting import format_ama
 from .parsing.identifiers import normalise_doi
 from .usage import ids_cited_in_text
@@ -101,7 +103,7 @@ class Citation(models.Model):
     )
     pmid = models.CharField("PMID", max_length=12, blank=True, validators=[validate_pmid])
     pmcid = PMCIDField("PMCID", max_length=16, blank=True, validators=[validate_pmcid])
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = WebAddressField("URL", max_length=500, blank=True)
     accessed = models.DateField(
         _("accessed on"), null=True, blank=True, help_text=_("For web pages: when you read it.")
     )
@@ -131,6 +133,7 @@ class Citation(models.Model):
                 name="citation_unique_pmid",
                 violation_error_message=_("Another reference already has this PMID."),
             ),
+            web_address_constraint("citation", "url"),
         ]
 
     def __str__(self):
