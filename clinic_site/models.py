@@ -3,6 +3,7 @@ import re
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from editing.links import WebAddressField, web_address_constraint
@@ -106,18 +107,105 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
+class SpecialHoursQuerySet(models.QuerySet):
+    def from_day(self, day):
+        return self.filter(date__gte=day)
+
+
+class SpecialHours(models.Model):
+    """One date whose hours differ from the week's: a holiday closure or changed hours.
+
+    On that date it replaces the week's hours everywhere they are shown (the footer's
+    "Open today", the contact page, the structured data for search engines).
+    """
+
+    date = models.DateField(
+        unique=True,
+        error_messages={"unique": _("This date already has special hours. Change that entry.")},
+    )
+    closed = models.BooleanField(
+        _("closed all day"), default=False, help_text=_("Tick for a holiday closure.")
+    )
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    note = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("Why, as patients should read it, e.g. Thanksgiving."),
+    )
+
+    objects = SpecialHoursQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("special hours")
+        verbose_name_plural = _("special hours")
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(closed=True, opens__isnull=True, closes__isnull=True)
+                    | models.Q(
+                        closed=False,
+                        opens__isnull=False,
+                        closes__isnull=False,
+                        closes__gt=models.F("opens"),
+                    )
+                ),
+                name="special_hours_closed_or_open_then_close",
+                violation_error_message=_(
+                    "Either tick “closed all day” and leave the times empty, or give an "
+                    "opening time and a later closing time."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.summary}"
+
+    @property
+    def summary(self):
+        """“closed” or “10:00 AM–2:00 PM”, as the footer says it."""
+        if self.closed:
+            return str(_("closed"))
+        return f"{format_time(self.opens)}–{format_time(self.closes)}"
+
+
+def format_time(value):
+    return time_format(value, "g:i A") if value is not None else ""
+
+
 class NoticeQuerySet(models.QuerySet):
-    def not_ended(self):
-        return self.filter(ends_on__gte=timezone.localdate())
+    def not_ended(self, today=None):
+        return self.filter(ends_on__gte=today or timezone.localdate())
+
+    def showing_on(self, day):
+        return self.filter(ends_on__gte=day).filter(
+            models.Q(show_from__lte=day) | models.Q(show_from__isnull=True, starts_on__lte=day)
+        )
 
 
 class Notice(models.Model):
-    """A short message shown site-wide between two dates, e.g. “Closed on Thanksgiving”."""
+    """A short message shown site-wide, e.g. “Closed on Thanksgiving”, with the dates it is
+    about; it may be shown some days before them so patients can plan."""
 
     message = models.CharField(max_length=300)
     link = WebAddressField(blank=True, help_text=_("Optional: a page with more detail."))
-    starts_on = models.DateField(help_text=_("First day the notice is shown."))
-    ends_on = models.DateField(help_text=_("Last day the notice is shown."))
+    starts_on = models.DateField(
+        _("first day"), help_text=_("The first day the notice is about, e.g. the holiday.")
+    )
+    ends_on = models.DateField(
+        _("last day"),
+        help_text=_("The last day it is about; the notice is shown until the end of this day."),
+    )
+    show_from = models.DateField(
+        _("show from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional: start showing the notice on this earlier date, so patients see it "
+            "ahead. Empty: shown from the first day."
+        ),
+    )
 
     objects = NoticeQuerySet.as_manager()
 
@@ -129,11 +217,39 @@ class Notice(models.Model):
                 name="notice_ends_after_start",
                 violation_error_message=_("The notice ends before it starts. Check the two dates."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(show_from__isnull=True)
+                | models.Q(show_from__lte=models.F("starts_on")),
+                name="notice_shown_from_before_start",
+                violation_error_message=_(
+                    "“Show from” must be on or before the first day: it is for showing the "
+                    "notice ahead of its dates."
+                ),
+            ),
             web_address_constraint("notice", "link"),
         ]
 
     def __str__(self):
         return self.message
 
+    @property
+    def first_shown_on(self):
+        return self.show_from or self.starts_on
+
     def is_current(self, today):
-        return self.starts_on <= today <= self.ends_on
+        """Whether the notice is shown on `today` (from its “show from” date to its last day)."""
+        return self.first_shown_on <= today <= self.ends_on
+
+    def is_upcoming(self, today):
+        return today < self.first_shown_on
+
+    @property
+    def dates_label(self):
+        """The dates it is about, as patients read them: “Thursday 26 November” or
+        “Thursday 24 – Friday 25 December”."""
+        first = date_format(self.starts_on, "l j F")
+        if self.ends_on == self.starts_on:
+            return first
+        if (self.starts_on.year, self.starts_on.month) == (self.ends_on.year, self.ends_on.month):
+            first = date_format(self.starts_on, "l j")
+        return f"{first} – {date_format(self.ends_on, 'l j F')}"

@@ -37,7 +37,12 @@ PRACTITIONERS = Role(
 )
 RECEPTIONISTS = Role(
     "Receptionists",
-    models=("clinic_site.clinicprofile", "clinic_site.openinghours", "clinic_site.notice"),
+    models=(
+        "clinic_site.clinicprofile",
+        "clinic_site.openinghours",
+        "clinic_site.specialhours",
+        "clinic_site.notice",
+    ),
 )
 ROLES = (PRACTITIONERS, RECEPTIONISTS)
 

@@ -2,22 +2,40 @@
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
 
-from .models import ClinicProfile, Notice, OpeningHours
+from .models import ClinicProfile, Notice, OpeningHours, SpecialHours
 
-CLINIC_DETAILS_CACHE_KEY = "clinic-details:v1"
+# v2: special hours joined the cached details; an older pickled copy lacks them.
+CLINIC_DETAILS_CACHE_KEY = "clinic-details:v2"
 # Saves and deletes clear the key at once (signals.py); the timeout only bounds the damage
 # of a change made outside Django, such as a restore from backup.
 CLINIC_DETAILS_TIMEOUT = 60 * 60
 # A second copy that never expires and is only ever overwritten, for the error page: when
 # the database is down, patients still see the number to call.
-LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY = "clinic-details:last-known:v1"
+LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY = "clinic-details:last-known:v2"
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """The hours of one date: the week's, or that date's special hours instead."""
+
+    day: date
+    periods: list[tuple[time, time]]  # empty: closed all day
+    special: SpecialHours | None = None
+
+    @property
+    def is_closed(self):
+        return not self.periods
+
+    @property
+    def note(self):
+        return self.special.note if self.special else ""
 
 
 @dataclass
@@ -25,9 +43,22 @@ class ClinicDetails:
     profile: ClinicProfile
     hours: list[OpeningHours] = field(default_factory=list)
     upcoming_notices: list[Notice] = field(default_factory=list)
+    special_hours: list[SpecialHours] = field(default_factory=list)
 
-    def hours_on(self, day: date):
-        return [hours for hours in self.hours if hours.weekday == day.weekday()]
+    def hours_on(self, day: date) -> DayHours:
+        """What the clinic keeps on `day`: its special hours if it has some, else the week's."""
+        special = next((entry for entry in self.special_hours if entry.date == day), None)
+        if special is not None:
+            periods = [] if special.closed else [(special.opens, special.closes)]
+            return DayHours(day, periods, special)
+        periods = [
+            (hours.opens, hours.closes) for hours in self.hours if hours.weekday == day.weekday()
+        ]
+        return DayHours(day, periods)
+
+    def special_hours_from(self, day: date):
+        """Special hours on `day` and after, in date order."""
+        return [entry for entry in self.special_hours if entry.date >= day]
 
     def notices_on(self, day: date):
         return [notice for notice in self.upcoming_notices if notice.is_current(day)]
@@ -43,10 +74,13 @@ class ClinicDetails:
 def clinic_details():
     details = cache.get(CLINIC_DETAILS_CACHE_KEY)
     if details is None:
+        # From yesterday: a copy cached just before midnight must still know today's entry.
+        since = today() - timedelta(days=1)
         details = ClinicDetails(
             profile=ClinicProfile.load(),
             hours=list(OpeningHours.objects.all()),
-            upcoming_notices=list(Notice.objects.not_ended()),
+            upcoming_notices=list(Notice.objects.not_ended(since)),
+            special_hours=list(SpecialHours.objects.from_day(since)),
         )
         cache.set(CLINIC_DETAILS_CACHE_KEY, details, CLINIC_DETAILS_TIMEOUT)
         cache.set(LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY, details, None)
@@ -71,4 +105,5 @@ def forget_clinic_details():
 
 
 def today():
+    """The clinic's date now (DJANGO_TIME_ZONE); tests replace it to fix the date."""
     return timezone.localdate()

@@ -4,13 +4,14 @@ from django.dispatch import receiver
 
 from articles.changes import note_site_wide_change
 
-from .models import ClinicProfile, Notice, OpeningHours
+from .models import ClinicProfile, Notice, OpeningHours, SpecialHours
 from .selectors import forget_clinic_details
 
 
 @receiver([post_save, post_delete], sender=ClinicProfile)
 @receiver([post_save, post_delete], sender=OpeningHours)
 @receiver([post_save, post_delete], sender=Notice)
+@receiver([post_save, post_delete], sender=SpecialHours)
 def clinic_details_changed(**kwargs):
     # Forget again after the commit, so no request can re-cache the old row meanwhile.
     forget_clinic_details()

@@ -21,6 +21,8 @@ CONTENT_PAGES = [
 ]
 CLINIC_PAGES = [
     "/admin/clinic_site/openinghours/",
+    "/admin/clinic_site/specialhours/",
+    "/admin/clinic_site/specialhours/add/",
     "/admin/clinic_site/notice/",
     "/admin/clinic_site/notice/add/",
 ]
@@ -42,6 +44,7 @@ def test_groups_have_exactly_their_models():
     assert set(receptionists.permissions.values_list("content_type__model", flat=True)) == {
         "clinicprofile",
         "openinghours",
+        "specialhours",
         "notice",
     }
     assert practitioners.permissions.filter(codename="delete_article").exists()
