@@ -214,7 +214,16 @@ class Article(models.Model):
             self.published_at = timezone.now()
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = review_due_after(self.last_reviewed)
+        update_fields = kwargs.get("update_fields")
+        slug_may_change = self.pk is not None and (update_fields is None or "slug" in update_fields)
+        old_slug = (
+            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if slug_may_change
+            else None
+        )
         super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            OldSlug.remember(self, old_slug)
 
     def get_absolute_url(self):
         if self.condition_id:
@@ -303,3 +312,26 @@ class ArticleCallout(models.Model):
 
     def __str__(self):
         return f"{self.article} → {self.callout}"
+
+
+class OldSlug(models.Model):
+    """A web address a page had before its slug changed; it answers with a permanent
+    redirect to the page, because printed handouts and QR codes outlive slugs."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("old web address")
+        verbose_name_plural = _("old web addresses")
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        return f"{self.slug} → {self.article.slug}"
+
+    @classmethod
+    def remember(cls, article, old_slug):
+        # An address is the latest page's that had it; a page's live slug is never "old".
+        cls.objects.update_or_create(slug=old_slug, defaults={"article": article})
+        cls.objects.filter(slug=article.slug).delete()

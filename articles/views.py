@@ -1,6 +1,6 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -10,6 +10,7 @@ from references.exporting import to_bibtex, to_ris
 
 from .models import Article
 from .pages import build_page
+from .structured_data import json_ld_script, page_structured_data
 
 
 def guide_index(request):
@@ -63,7 +64,9 @@ def _references_download(request, articles, slug, file_format):
 
     Same sources, same numbered order as the page: both come from one page object.
     """
-    article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    article = articles.visible_to(request.user).for_page().filter(slug=slug).first()
+    if article is None:
+        return _redirect_from_old_slug(request, slug, f"references.{file_format}")
     citations = build_page(article, related=[]).citations
     if file_format == "ris":
         body, content_type = to_ris(citations), "application/x-research-info-systems"
@@ -76,7 +79,9 @@ def _references_download(request, articles, slug, file_format):
 
 
 def _page(request, articles, slug):
-    article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    article = articles.visible_to(request.user).for_page().filter(slug=slug).first()
+    if article is None:
+        return _redirect_from_old_slug(request, slug)
     response = _render_page(request, article)
     if not article.is_public:
         # Staff are looking at a page the public cannot see; no cache may keep it.
@@ -84,6 +89,24 @@ def _page(request, articles, slug):
     return response
 
 
+def _redirect_from_old_slug(request, slug, suffix=""):
+    """301 from an address the page had before its slug changed (guide or article, whichever
+    it is now), or the site's 404."""
+    renamed = get_object_or_404(Article.objects.visible_to(request.user), old_slugs__slug=slug)
+    return HttpResponsePermanentRedirect(renamed.get_absolute_url() + suffix)
+
+
 def _render_page(request, article, preview=False):
-    context = {"page": build_page(article), "article": article, "preview": preview}
+    page = build_page(article)
+    context = {
+        "page": page,
+        "article": article,
+        "preview": preview,
+        "page_structured_data": json_ld_script(
+            page_structured_data(page, site_root=request.build_absolute_uri("/"))
+        ),
+        "share_image": (
+            request.build_absolute_uri(article.hero_image.url) if article.hero_image else ""
+        ),
+    }
     return render(request, "articles/article_detail.html", context)

@@ -1,9 +1,26 @@
+from articles.structured_data import json_ld_script
+
 from . import selectors
+from .structured_data import clinic_structured_data
 
 
 def clinic(request):
-    """The clinic's contact details, today's hours and current notices, for every page."""
-    return clinic_context(selectors.clinic_details())
+    """The clinic's contact details, today's hours and current notices, for every page; the
+    page's canonical address and the clinic's structured data for search engines."""
+    details = selectors.clinic_details()
+
+    def structured_data():  # a callable: worked out only by templates that show it
+        return json_ld_script(
+            clinic_structured_data(
+                details, site_root=request.build_absolute_uri("/"), today=selectors.today()
+            )
+        )
+
+    return {
+        **clinic_context(details),
+        "canonical_url": request.build_absolute_uri(request.path),
+        "clinic_structured_data": structured_data,
+    }
 
 
 def clinic_context(details):

@@ -183,6 +183,8 @@ STORAGES = {
 }
 # Serve files straight from the apps in development and tests; production runs collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
+# Files browsers and crawlers ask for at the site's root (/favicon.ico, /apple-touch-icon.png).
+WHITENOISE_ROOT = BASE_DIR / "clinic_site" / "root_files"
 # Uploaded images are the only large request bodies; keep them within reason.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

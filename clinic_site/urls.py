@@ -5,7 +5,13 @@ from django.urls import include, path
 from django.views.static import serve
 
 from articles.feeds import LatestArticlesFeed
-from articles.sitemaps import PublishedPagesSitemap
+from articles.sitemaps import (
+    ListingPagesSitemap,
+    PublishedPagesSitemap,
+    published_articles,
+    published_guides,
+    published_pages,
+)
 from articles.urls import article_patterns, guide_patterns
 from editing.admin import view_on_site
 
@@ -21,7 +27,19 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": PublishedPagesSitemap}},
+        {
+            "sitemaps": {
+                "site": ListingPagesSitemap(
+                    {
+                        "home": published_pages,
+                        "guides:index": published_guides,
+                        "articles:index": published_articles,
+                        "contact": None,
+                    }
+                ),
+                "pages": PublishedPagesSitemap,
+            }
+        },
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -66,7 +66,7 @@ def test_reference_list_downloads_as_ris_and_bibtex(client, guide):
     assert "attachment" in ris["Content-Disposition"]
     assert "TI  - Sample download source" in ris.content.decode()
     assert "title = {Sample download source}" in bib.content.decode()
-    page = client.get(guide.get_absolute_url()).content.decode()
+    page = client.get(guide.get_absolute_url()).content.decode().split("<body>")[1]
     listed = re.findall(r'<li id="ref-\d+">(.*?)\. ', page)
     exported = re.findall(r"^TI  - (.*?)\r?$", ris.content.decode(), re.M)
     assert len(exported) == len(listed) > 1

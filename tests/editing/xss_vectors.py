@@ -110,7 +110,7 @@ class _DangerFinder(HTMLParser):
         self.dangers = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in RUNNABLE_TAGS and tag not in self.allowed_tags:
+        if tag in RUNNABLE_TAGS and tag not in self.allowed_tags and not _is_data_block(tag, attrs):
             self.dangers.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on") or name in {"style", "srcdoc", "http-equiv"}:
@@ -121,6 +121,12 @@ class _DangerFinder(HTMLParser):
                 match = _SCHEME.match(squeezed)
                 if match and match[1] not in ALLOWED_SCHEMES:
                     self.dangers.append(f"{tag} {name}={value!r}")
+
+
+def _is_data_block(tag, attrs):
+    """A JSON-LD block: browsers never run it. Stored text that closed it early would start
+    another <script>, which is then reported."""
+    return tag == "script" and attrs == [("type", "application/ld+json")]
 
 
 def dangers_in(html, allowed_tags=()):
