@@ -214,16 +214,10 @@ class Article(models.Model):
             self.published_at = timezone.now()
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = review_due_after(self.last_reviewed)
-        update_fields = kwargs.get("update_fields")
-        slug_may_change = self.pk is not None and (update_fields is None or "slug" in update_fields)
-        old_slug = (
-            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            if slug_may_change
-            else None
-        )
+        old_address = self._stored_address(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
-        if old_slug and old_slug != self.slug:
-            OldSlug.remember(self, old_slug)
+        if old_address and old_address != self.get_absolute_url():
+            OldAddress.remember(self, old_address)
 
     def get_absolute_url(self):
         if self.condition_id:
@@ -233,6 +227,15 @@ class Article(models.Model):
     def clean(self):
         if not self.condition_id and not self.summary.strip():
             raise ValidationError({"summary": _("An article needs a summary for lists.")})
+
+    def _stored_address(self, update_fields):
+        """The page's address as saved, when this save may change it (slug or kind)."""
+        if self.pk is None or (
+            update_fields is not None and not {"slug", "condition"} & set(update_fields)
+        ):
+            return None
+        stored = Article.objects.filter(pk=self.pk).values("slug", "condition_id").first()
+        return Article(**stored).get_absolute_url() if stored else None
 
     @property
     def teaser(self):
@@ -314,12 +317,13 @@ class ArticleCallout(models.Model):
         return f"{self.article} → {self.callout}"
 
 
-class OldSlug(models.Model):
-    """A web address a page had before its slug changed; it answers with a permanent
-    redirect to the page, because printed handouts and QR codes outlive slugs."""
+class OldAddress(models.Model):
+    """An address a page had before its slug changed (or it became a guide or an article);
+    it answers with a permanent redirect to the page, because printed handouts and QR codes
+    outlive slugs."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
-    slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_addresses")
+    path = models.CharField(max_length=300, unique=True)  # e.g. /conditions/old-slug/
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -328,10 +332,10 @@ class OldSlug(models.Model):
         ordering = ["-changed_at"]
 
     def __str__(self):
-        return f"{self.slug} → {self.article.slug}"
+        return f"{self.path} → {self.article.get_absolute_url()}"
 
     @classmethod
-    def remember(cls, article, old_slug):
-        # An address is the latest page's that had it; a page's live slug is never "old".
-        cls.objects.update_or_create(slug=old_slug, defaults={"article": article})
-        cls.objects.filter(slug=article.slug).delete()
+    def remember(cls, article, old_path):
+        # An address belongs to the latest page that had it; a live address is never "old".
+        cls.objects.update_or_create(path=old_path, defaults={"article": article})
+        cls.objects.filter(path=article.get_absolute_url()).delete()

@@ -42,7 +42,7 @@ def json_ld_script(data):
     A data block, not a script: browsers never run it, so the public pages' CSP
     (``script-src 'none'``) neither blocks nor reports it, and crawlers still read it.
     """
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=False)
+    text = json.dumps(data, cls=DjangoJSONEncoder)
     return format_html(
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_SCRIPT_ESCAPES)),
@@ -112,8 +112,14 @@ def _condition(page):
         "name": condition.name,
         "alternateName": condition.also_called_list,
         "description": condition.summary,
+        # A symptom's note for this condition is plain text, shown instead of its description.
         "signOrSymptom": [
-            _record("MedicalSignOrSymptom", entry) for entry in entries.get("symptoms", [])
+            {
+                "@type": "MedicalSignOrSymptom",
+                "name": entry.name,
+                "description": entry.note or entry.description,
+            }
+            for entry in entries.get("symptoms", [])
         ],
         "cause": [_record("MedicalCause", entry) for entry in entries.get("causes", [])],
         "possibleTreatment": [

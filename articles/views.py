@@ -66,7 +66,8 @@ def _references_download(request, articles, slug, file_format):
     """
     article = articles.visible_to(request.user).for_page().filter(slug=slug).first()
     if article is None:
-        return _redirect_from_old_slug(request, slug, f"references.{file_format}")
+        suffix = f"references.{file_format}"
+        return _redirect_from_old_address(request, request.path.removesuffix(suffix), suffix)
     citations = build_page(article, related=[]).citations
     if file_format == "ris":
         body, content_type = to_ris(citations), "application/x-research-info-systems"
@@ -81,7 +82,7 @@ def _references_download(request, articles, slug, file_format):
 def _page(request, articles, slug):
     article = articles.visible_to(request.user).for_page().filter(slug=slug).first()
     if article is None:
-        return _redirect_from_old_slug(request, slug)
+        return _redirect_from_old_address(request, request.path)
     response = _render_page(request, article)
     if not article.is_public:
         # Staff are looking at a page the public cannot see; no cache may keep it.
@@ -89,11 +90,10 @@ def _page(request, articles, slug):
     return response
 
 
-def _redirect_from_old_slug(request, slug, suffix=""):
-    """301 from an address the page had before its slug changed (guide or article, whichever
-    it is now), or the site's 404."""
-    renamed = get_object_or_404(Article.objects.visible_to(request.user), old_slugs__slug=slug)
-    return HttpResponsePermanentRedirect(renamed.get_absolute_url() + suffix)
+def _redirect_from_old_address(request, path, suffix=""):
+    """301 from an address the page had before (``OldAddress``), or the site's 404."""
+    moved = get_object_or_404(Article.objects.visible_to(request.user), old_addresses__path=path)
+    return HttpResponsePermanentRedirect(moved.get_absolute_url() + suffix)
 
 
 def _render_page(request, article, preview=False):
