@@ -30,6 +30,14 @@ def make_condition(name=None, **fields):
     )
 
 
+def make_record(model, name=None, **fields):
+    """A saved Symptom, Cause or Treatment (`model`), e.g. make_record(Symptom, "Sample ache")."""
+    name = name or f"Sample {model._meta.verbose_name} {next(_numbers)}"
+    return model.objects.create(
+        name=name, slug=fields.pop("slug", name.lower().replace(" ", "-")), **fields
+    )
+
+
 def make_guide(condition=None, *, published=True, **fields):
     condition = condition or make_condition()
     return Article.objects.create(
