@@ -18,33 +18,27 @@ from conditions.models import (
     Treatment,
 )
 from references.models import Citation
-from tests.factories import add_records, make_citation, make_condition, make_record
+from tests.factories import (
+    add_records,
+    list_on,
+    make_citation,
+    make_condition,
+    make_linkable,
+    make_record,
+)
 
 pytestmark = pytest.mark.django_db
 
 RECORD_KINDS = [Symptom, Cause, Treatment]
 
-# Each kind of link: its model, the name of the record's field, and what a duplicate says.
-LINK_KINDS = [
-    (ConditionSymptom, "symptom", "This symptom is already listed for the condition."),
-    (ConditionCause, "cause", "This cause is already listed for the condition."),
-    (ConditionTreatment, "treatment", "This treatment is already listed for the condition."),
-    (ConditionCitation, "citation", "This reference is already listed for the condition."),
-]
-LINK_MODELS = [link_model for link_model, _field, _message in LINK_KINDS]
-
-
-def new_record(link_model):
-    """A saved record of the kind `link_model` links to."""
-    if link_model is ConditionCitation:
-        return make_citation()
-    return make_record(link_model._meta.get_field(link_model.linked_field).related_model)
-
-
-def link(link_model, condition, record, order=0, **fields):
-    return link_model.objects.create(
-        condition=condition, order=order, **{link_model.linked_field: record}, **fields
-    )
+# What listing a record twice for one condition says, for each kind of link.
+DUPLICATE_MESSAGES = {
+    ConditionSymptom: "This symptom is already listed for the condition.",
+    ConditionCause: "This cause is already listed for the condition.",
+    ConditionTreatment: "This treatment is already listed for the condition.",
+    ConditionCitation: "This reference is already listed for the condition.",
+}
+LINK_MODELS = list(DUPLICATE_MESSAGES)
 
 
 def validation_messages(instance):
@@ -124,37 +118,35 @@ def test_also_called_is_read_as_names_without_spaces_or_empty_parts(also_called,
 
 @pytest.mark.parametrize("link_model", LINK_MODELS)
 def test_a_link_names_its_condition_and_record(link_model):
-    condition, record = make_condition("Sample cramps"), new_record(link_model)
-    saved = link(link_model, condition, record)
+    condition, record = make_condition("Sample cramps"), make_linkable(link_model)
+    saved = list_on(condition, record)
     assert saved.record == record
     assert str(saved) == f"Sample cramps → {record}"
 
 
-@pytest.mark.parametrize(("link_model", "field", "message"), LINK_KINDS)
-def test_listing_a_record_twice_for_one_condition_is_refused_in_plain_words(
-    link_model, field, message
-):
-    condition, record = make_condition(), new_record(link_model)
-    link(link_model, condition, record)
-    again = link_model(condition=condition, order=1, **{field: record})
+@pytest.mark.parametrize(("link_model", "message"), DUPLICATE_MESSAGES.items())
+def test_listing_a_record_twice_for_one_condition_is_refused_in_plain_words(link_model, message):
+    condition, record = make_condition(), make_linkable(link_model)
+    list_on(condition, record)
+    again = link_model(condition=condition, order=1, **{link_model.linked_field: record})
     assert validation_messages(again) == {"__all__": [message]}
     with pytest.raises(ValidationError) as refused:
         again.validate_constraints()
     assert refused.value.messages == [message]
 
 
-@pytest.mark.parametrize(("link_model", "field", "message"), LINK_KINDS)
-def test_the_database_refuses_a_record_listed_twice_for_one_condition(link_model, field, message):
-    condition, record = make_condition(), new_record(link_model)
-    link(link_model, condition, record)
+@pytest.mark.parametrize("link_model", LINK_MODELS)
+def test_the_database_refuses_a_record_listed_twice_for_one_condition(link_model):
+    condition, record = make_condition(), make_linkable(link_model)
+    list_on(condition, record)
     with pytest.raises(IntegrityError), transaction.atomic():
-        link(link_model, condition, record, order=1)
+        list_on(condition, record, order=1)
 
 
 @pytest.mark.parametrize("link_model", LINK_MODELS)
 def test_one_record_may_be_listed_by_several_conditions(link_model):
-    record = new_record(link_model)
-    link(link_model, make_condition(), record)
+    record = make_linkable(link_model)
+    list_on(make_condition(), record)
     other = link_model(condition=make_condition(), **{link_model.linked_field: record})
     other.full_clean()
     other.save()
@@ -166,7 +158,7 @@ def test_links_are_listed_by_their_order_then_by_id(link_model):
     condition = make_condition()
 
     def add(order, pk):
-        return link(link_model, condition, new_record(link_model), order=order, pk=pk)
+        return list_on(condition, make_linkable(link_model), order=order, pk=pk)
 
     # Added in an order that matches neither the order field nor the ids.
     third = add(order=2, pk=9003)
@@ -181,8 +173,8 @@ def test_links_are_listed_by_their_order_then_by_id(link_model):
 
 @pytest.mark.parametrize("link_model", LINK_MODELS)
 def test_a_record_a_condition_lists_cannot_be_deleted(link_model):
-    record = new_record(link_model)
-    link(link_model, make_condition(), record)
+    record = make_linkable(link_model)
+    list_on(make_condition(), record)
     with pytest.raises(ProtectedError), transaction.atomic():
         record.delete()
     assert type(record).objects.filter(pk=record.pk).exists()
@@ -190,7 +182,7 @@ def test_a_record_a_condition_lists_cannot_be_deleted(link_model):
 
 @pytest.mark.parametrize("link_model", LINK_MODELS)
 def test_a_record_no_condition_lists_can_be_deleted(link_model):
-    record = new_record(link_model)
+    record = make_linkable(link_model)
     record.delete()
     assert not type(record).objects.filter(pk=record.pk).exists()
 
@@ -208,7 +200,7 @@ def test_a_reference_used_only_as_evidence_on_a_link_can_be_deleted_and_leaves_t
     link_model,
 ):
     evidence = make_citation()
-    kept = link(link_model, make_condition(), new_record(link_model))
+    kept = list_on(make_condition(), make_linkable(link_model))
     kept.citations.add(evidence)
     evidence.delete()
     kept.refresh_from_db()
@@ -219,7 +211,7 @@ def test_deleting_a_condition_removes_its_links_but_not_the_shared_records():
     condition, neighbour = make_condition(), make_condition()
     add_records(condition, 2)
     shared_symptom = condition.symptom_links.first().symptom
-    link(ConditionSymptom, neighbour, shared_symptom)
+    list_on(neighbour, shared_symptom)
     records = [
         *condition.symptoms.all(),
         *condition.causes.all(),
