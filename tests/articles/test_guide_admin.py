@@ -16,12 +16,6 @@ ADD_URL = "/admin/articles/guide/add/"
 INLINES = ["symptom_links", "cause_links", "treatment_links", "citation_links", "callout_links"]
 
 
-@pytest.fixture
-def practitioner(client, demo):
-    assert client.login(username="practitioner", password="practitioner-demo")
-    return client
-
-
 def management(prefix, total, initial=0):
     return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
 
