@@ -126,7 +126,10 @@ class Article(models.Model):
         max_length=200,
         unique=True,
         error_messages={"unique": SLUG_TAKEN},
-        help_text=_("The page's web address. Changing it breaks links others have saved."),
+        help_text=_(
+            "The page's web address. If you change it, the old address keeps working: it "
+            "redirects here."
+        ),
     )
     condition = models.OneToOneField(
         Condition,

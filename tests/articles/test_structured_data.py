@@ -76,7 +76,8 @@ def test_guide_is_a_medical_web_page_about_its_condition_as_the_page_shows_it(cl
         ("cause", "causes"),
         ("possibleTreatment", "treatments"),
     ]:
-        names = [entry.name for entry in page.section(section).entries]
+        (listed,) = [shown for shown in page.sections if shown.key == section]
+        names = [entry.name for entry in listed.entries]
         assert [record["name"] for record in condition[key]] == names, key
     # The reference list, in the page's numbered order.
     assert [work["name"] for work in webpage["citation"]] == [
