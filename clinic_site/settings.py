@@ -7,6 +7,7 @@ the embedded set-up (SQLite and a local-memory cache under ``var/``). README.md,
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,12 +56,16 @@ INSTALLED_APPS = [
     "references",
     "django_prose_editor",
     "reversion",
-    "django.contrib.admin",
+    "clinic_site.admin_config.ClinicAdminConfig",  # django.contrib.admin, with our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -73,8 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the plain "locked" page
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -163,6 +170,37 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-origin frames
 
 LOGIN_URL = "admin:login"
+
+# --- Sign-in: lockout and two-step sign-in (README, "Configuration" and "Roles") ---------
+# django-axes counts failed sign-ins per account and, separately, per address; either one
+# reaching the limit refuses every sign-in for it, even with the right password, until the
+# lockout ends or a superuser deletes the "access attempts" in the admin.
+AUTHENTICATION_BACKENDS = [
+    "clinic_site.signin.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CLINIC_SIGNIN_FAILURE_LIMIT", "10"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+_lockout_minutes = int(os.environ.get("CLINIC_SIGNIN_LOCKOUT_MINUTES", "15"))
+# 0 minutes: locked until a superuser unlocks it.
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes else None
+AXES_LOCKOUT_CALLABLE = "clinic_site.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "clinic_site.signin.client_address"
+# Proxies in front of the site that append the client's address to X-Forwarded-For; 0 means
+# the site is reached directly and REMOTE_ADDR is the client.
+CLINIC_TRUSTED_PROXY_COUNT = int(os.environ.get("CLINIC_TRUSTED_PROXY_COUNT", "0"))
+
+# Who must sign in with an authenticator app as well as a password: "superusers", "staff"
+# (everyone who uses the admin) or "none". A deployed site (DJANGO_SECRET_KEY set) defaults
+# to superusers; the embedded demo defaults to none, so the demo logins `make run` prints
+# work. Anyone who has set up two-step sign-in is always asked for a code.
+_two_step_default = "superusers" if os.environ.get("DJANGO_SECRET_KEY") else "none"
+CLINIC_REQUIRE_2FA = os.environ.get("CLINIC_REQUIRE_2FA", "") or _two_step_default
+if CLINIC_REQUIRE_2FA not in {"superusers", "staff", "none"}:
+    raise ImproperlyConfigured(
+        f"CLINIC_REQUIRE_2FA must be superusers, staff or none, not {CLINIC_REQUIRE_2FA!r}."
+    )
+OTP_TOTP_ISSUER = os.environ.get("CLINIC_2FA_ISSUER", "Clinic website")
 
 LOGGING = {
     "version": 1,
