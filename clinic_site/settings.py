@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
+    "editing",  # shared tools below every app; installed for its clean_media command
     "django_prose_editor",
     "reversion",
     "clinic_site.admin_config.ClinicAdminConfig",  # django.contrib.admin, with our site
@@ -163,6 +164,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Uploaded images (editing/images.py; README, "Configuration") ---------------------------
+# Larger files, or pictures with more pixels, are refused with a message naming the limit.
+CLINIC_IMAGE_MAX_BYTES = int(float(os.environ.get("CLINIC_IMAGE_MAX_MB", "10")) * 1024 * 1024)
+CLINIC_IMAGE_MAX_PIXELS = int(
+    float(os.environ.get("CLINIC_IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
+)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -208,6 +216,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+# Axes logs each failed sign-in (kept) and a banner at every start (dropped: it would
+# fill the mail of every cron job running a management command).
+LOGGING.setdefault("loggers", {})["axes.apps"] = {"level": "WARNING"}
 
 # Uploaded images are served by Django itself in the embedded set-up; a production
 # install serves var/media/ from the web server or an object store instead.
