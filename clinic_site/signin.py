@@ -219,6 +219,10 @@ class ClinicAdminSite(admin.AdminSite):
             "title": _("Two-step sign-in"),
             "required": two_step_required(user),
         }
+        if not context["has_permission"]:
+            # Someone who must set it up first reaches nothing else: list nothing else.
+            context["available_apps"] = []
+            context["is_nav_sidebar_enabled"] = False
         if app is None:
             return self._set_up_app(request, context)
         if request.method == "POST" and request.POST.get("action") == "new_codes":
@@ -244,6 +248,8 @@ class ClinicAdminSite(admin.AdminSite):
                     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                     context["recovery_codes"] = new_recovery_codes(user)
                     remember_second_step(request, pending)
+                    request.__dict__.pop("_second_step_done", None)
+                    context.update(self.each_context(request))  # the whole admin is open now
                     context["app"] = pending
                     context["codes_left"] = RECOVERY_CODE_COUNT
                     return TemplateResponse(request, "admin/two_step_sign_in.html", context)
@@ -280,7 +286,7 @@ def new_recovery_codes(user):
 
 def qr_code_svg(url):
     """The set-up address as an inline SVG QR code, made here: no script, no outside service."""
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=8)
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=14)
     return mark_safe(image.to_string(encoding="unicode"))  # our SVG: the URL is drawn, not text
 
 
