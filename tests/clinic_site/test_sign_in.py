@@ -251,3 +251,17 @@ def test_superusers_only_leaves_practitioners_signing_in_with_a_password(
 ):
     assert sign_in(client, "practitioner", "practitioner-demo").status_code == 302
     assert client.get("/admin/articles/article/").status_code == 200
+
+
+# --- Passwords -----------------------------------------------------------------------------
+
+
+def test_a_superuser_cannot_give_an_account_a_common_password(client, demo, no_two_step_required):
+    sign_in(client, "admin", "admin-demo")
+    weak = {"usable_password": "true", "password1": "password123", "password2": "password123"}
+
+    response = client.post("/admin/auth/user/add/", {"username": "new-practitioner", **weak})
+
+    assert response.status_code == 200
+    assert "This password is too common." in response.content.decode()
+    assert not User.objects.filter(username="new-practitioner").exists()
