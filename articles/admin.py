@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
@@ -6,19 +7,38 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from conditions.admin import (
+    CauseInline,
+    CitationInline,
+    ConditionAdmin,
+    OrderedInline,
+    SymptomInline,
+    TreatmentInline,
+)
+from conditions.models import Condition
 from editing.admin import HistoryAdmin
 
 from . import services
+from .forms import CONDITION_FIELDS, GuideForm, PageForm
 from .models import (
     Article,
     ArticleCallout,
     ArticleCitation,
     Callout,
+    Guide,
     Practitioner,
     review_due_after,
 )
+from .pages import build_page
 from .publish_checks import check_for_publishing
 from .readability import TARGET_GRADE, readability, visible_text
+
+# A page's history holds its inlines and, for a guide, its condition with the condition's
+# records (registered with theirs by the condition's admin), so comparing or restoring a
+# version covers the whole guide screen.
+reversion.register(ArticleCallout)
+reversion.register(ArticleCitation)
+reversion.register(Article, follow=["callout_links", "citation_links", "condition"])
 
 
 @admin.register(Practitioner)
@@ -51,21 +71,6 @@ class ArticleCalloutInline(admin.TabularInline):
     model = ArticleCallout
     autocomplete_fields = ["callout"]
     extra = 0
-
-
-class PageKindFilter(admin.SimpleListFilter):
-    title = _("kind")
-    parameter_name = "kind"
-
-    def lookups(self, request, model_admin):
-        return [("guide", _("Condition guides")), ("article", _("Articles"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "guide":
-            return queryset.guides()
-        if self.value() == "article":
-            return queryset.stories()
-        return queryset
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -106,18 +111,18 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class PageAdmin(HistoryAdmin):
+    """What guides and articles share: publishing, checks, review, history."""
+
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["title", "kind", "state", "reading_grade", "next_review_due", "reviewer"]
-    list_filter = [StateFilter, PageKindFilter, ReviewFilter, "author", "reviewer"]
-    search_fields = ["title", "summary", "condition__name"]
+    form = PageForm
+    list_display = ["title", "state", "reading_grade", "next_review_due", "reviewer"]
+    list_filter = [StateFilter, ReviewFilter, "author", "reviewer"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["condition", "author", "reviewer", "related_conditions"]
+    autocomplete_fields = ["author", "reviewer", "related_conditions"]
     readonly_fields = ["state", "publish_checks", "readability_scores"]
     actions = ["mark_reviewed_today"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "condition", "summary", "body"]}),
+    publishing_fieldsets = [
         (_("Image"), {"fields": ["hero_image", "hero_image_alt"]}),
         (_("Publishing"), {"fields": ["state", "published_at", "author", "publish_checks"]}),
         (
@@ -126,14 +131,9 @@ class ArticleAdmin(HistoryAdmin):
         ),
         (_("Related"), {"fields": ["related_conditions"]}),
     ]
-    inlines = [ArticleCalloutInline, ArticleCitationInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_page()
-
-    @admin.display(description=_("kind"))
-    def kind(self, article):
-        return _("Guide") if article.is_guide else _("Article")
+        return super().get_queryset(request).select_related("reviewer")
 
     @admin.display(description=_("state"))
     def state(self, article):
@@ -148,19 +148,18 @@ class ArticleAdmin(HistoryAdmin):
             )
         return state
 
-    @admin.display(description=_("reading grade"))
+    @admin.display(description=_("reading grade"), ordering="reading_grade")
     def reading_grade(self, article):
-        scores = readability(visible_text(article.page_html()))
-        if scores is None:
+        grade = services.reading_grade(article)
+        if grade is None:
             return "—"
-        mark = "✓" if scores.meets_target else "▲"
-        return f"{scores.grade} {mark}"
+        return f"{grade} {'✓' if grade <= TARGET_GRADE else '▲'}"
 
     @admin.display(description=_("readability"))
     def readability_scores(self, article):
         if article.pk is None:
             return _("Shown after the first save.")
-        scores = readability(visible_text(article.page_html()))
+        scores = readability(visible_text(self._page(article).source_html))
         if scores is None:
             return _("No text yet.")
         return format_html(
@@ -177,7 +176,7 @@ class ArticleAdmin(HistoryAdmin):
     def publish_checks(self, article):
         if article.pk is None:
             return _("Shown after the first save.")
-        checks = check_for_publishing(article)
+        checks = check_for_publishing(article, self._page(article))
         if not (checks.errors or checks.warnings):
             return _("Ready to publish.")
         return format_html(
@@ -185,6 +184,13 @@ class ArticleAdmin(HistoryAdmin):
             _problem_list(_("Must fix before publishing:"), checks.errors),
             _problem_list(_("Worth a look:"), checks.warnings),
         )
+
+    def _page(self, article):
+        """The saved page, built once per edit screen for both the checks and the scores."""
+        if not hasattr(article, "_saved_page"):
+            saved = Article.objects.for_page().get(pk=article.pk)
+            article._saved_page = build_page(saved, related=[])
+        return article._saved_page
 
     @admin.action(description=_("Mark as medically reviewed today"), permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
@@ -242,14 +248,197 @@ class ArticleAdmin(HistoryAdmin):
             self.message_user(request, _("Unpublished: the page is no longer public."))
         else:
             return None
+        opts = self.model._meta
         return HttpResponseRedirect(
-            reverse("admin:articles_article_change", kwargs={"object_id": article.pk})
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[article.pk])
         )
+
+
+@admin.register(Article)
+class ArticleAdmin(PageAdmin):
+    """Articles: pages not tied to one condition (guides have their own screen)."""
+
+    search_fields = ["title", "summary"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        *PageAdmin.publishing_fieldsets,
+    ]
+    inlines = [ArticleCalloutInline, ArticleCitationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).stories()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Old links and bookmarks to a guide under "articles" land on the guide's screen.
+        guide = Guide.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        if guide is not None:
+            return HttpResponseRedirect(reverse("admin:articles_guide_change", args=[guide.pk]))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class ConditionRecordsInline(OrderedInline):
+    """An inline of the condition's records on its guide's screen: it edits the rows of
+    the condition being written (``GuideForm``), not rows of the page itself."""
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(Condition, admin_site)
+
+
+class GuideSymptomInline(ConditionRecordsInline, SymptomInline):
+    pass
+
+
+class GuideCauseInline(ConditionRecordsInline, CauseInline):
+    pass
+
+
+class GuideTreatmentInline(ConditionRecordsInline, TreatmentInline):
+    pass
+
+
+class GuideReferenceInline(ConditionRecordsInline, CitationInline):
+    verbose_name_plural = _("references: the guide's evidence")
+
+
+@admin.register(Guide)
+class GuideAdmin(PageAdmin):
+    """A whole guide on one screen: the page, its condition and the condition's records."""
+
+    form = GuideForm
+    list_display = ["title", "condition", "state", "reading_grade", "next_review_due", "reviewer"]
+    search_fields = ["title", "summary", "condition__name", "condition__also_called"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "condition", "condition-summary", "body"]}),
+        (
+            _("The condition"),
+            {
+                "fields": [
+                    "condition-name",
+                    "condition-slug",
+                    "condition-also_called",
+                    "condition-body_region",
+                    "summary",
+                    "condition_screen",
+                ],
+                "description": _(
+                    "The condition's records are shared with every page about it. The "
+                    "summary here is the short text for lists and search results; leave it "
+                    "empty to use the opening paragraph."
+                ),
+            },
+        ),
+        (_("Symptoms"), {"fields": ["condition-symptoms_intro"]}),
+        (
+            _("When to get care"),
+            {"fields": ["condition-care_urgency", "condition-when_to_get_care"]},
+        ),
+        (_("Causes"), {"fields": ["condition-causes_intro"]}),
+        (_("Treatments"), {"fields": ["condition-treatments_intro"]}),
+        *PageAdmin.publishing_fieldsets,
+    ]
+    inlines = [
+        GuideSymptomInline,
+        GuideCauseInline,
+        GuideTreatmentInline,
+        GuideReferenceInline,
+        ArticleCalloutInline,
+    ]
+    # Each list of records follows the fieldset it belongs to, in the page's own order.
+    inlines_after = {
+        _("Symptoms"): [GuideSymptomInline],
+        _("Causes"): [GuideCauseInline],
+        _("Treatments"): [GuideTreatmentInline, GuideReferenceInline, ArticleCalloutInline],
+    }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("condition")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "condition_screen"]
+
+    def get_inlines(self, request, obj):
+        # Older guides may list references of the page's own besides the condition's.
+        if obj is not None and obj.citation_links.exists():
+            return [*self.inlines, ArticleCitationInline]
+        return self.inlines
+
+    @admin.display(description=_("condition's own screen"))
+    def condition_screen(self, guide):
+        if not guide.condition_id:
+            return _("The condition is created when you first save.")
+        url = reverse("admin:conditions_condition_change", args=[guide.condition_id])
+        return format_html(
+            '<a href="{}">{}</a>', url, _("Open the condition (its history and other pages)")
+        )
+
+    def get_exclude(self, request, obj=None):
+        # The condition's fields belong to GuideForm's sub-form, not to the page's model.
+        return CONDITION_FIELDS
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ConditionRecordsInline):
+            kwargs["instance"] = obj.condition_being_edited
+        return kwargs
+
+    def save_model(self, request, obj, form, change):
+        form.save_condition()
+        super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        remaining = list(context["inline_admin_formsets"])
+        screen = []
+        for fieldset in context["adminform"]:
+            after = tuple(self.inlines_after.get(fieldset.name, ()))
+            here = [formset for formset in remaining if isinstance(formset.opts, after)]
+            remaining = [formset for formset in remaining if formset not in here]
+            screen.append((fieldset, here))
+        context.update(screen=screen, inlines_after_screen=remaining)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class ConditionWithGuideAdmin(ConditionAdmin):
+    """A condition's screen, with the way to its guide ("View guide" or "Write its guide")."""
+
+    def get_fieldsets(self, request, obj=None):
+        (name, options), *rest = super().get_fieldsets(request, obj)
+        return [(name, {**options, "fields": ["guide_screen", *options["fields"]]}), *rest]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "guide_screen"]
+
+    @admin.display(description=_("guide"))
+    def guide_screen(self, condition):
+        guide = (
+            Guide.objects.filter(condition=condition).only("pk").first() if condition.pk else None
+        )
+        if guide is not None:
+            url, text = reverse("admin:articles_guide_change", args=[guide.pk]), _("View guide")
+        elif condition.pk:
+            url = reverse("admin:articles_guide_add") + f"?condition={condition.pk}"
+            text = _("Write its guide")
+        else:
+            return _("Save the condition first, or write it as part of a new guide.")
+        return format_html('<a href="{}">{}</a>', url, text)
+
+
+admin.site.unregister(Condition)
+admin.site.register(Condition, ConditionWithGuideAdmin)
 
 
 def _problem_list(title, problems):
     if not problems:
         return ""
-    return format_html(
-        "<p>{}</p><ul>{}</ul>", title, format_html_join("", "<li>{}</li>", ((p,) for p in problems))
+    items = format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (
+                format_html('<a href="{}">{}</a>', problem.fix_at, problem)
+                if problem.fix_at
+                else problem,
+            )
+            for problem in problems
+        ),
     )
+    return format_html("<p>{}</p><ul>{}</ul>", title, items)

@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Articles and guides"
+
+    def ready(self):
+        from references.usage import register_marker_fields
+
+        from . import changes
+        from .models import Article, Callout
+
+        register_marker_fields(Article, "body")
+        register_marker_fields(Callout, "body")
+        changes.connect()

@@ -6,14 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from conditions.models import Condition
 from editing.images import ReencodedImageField, UnguessableName
 from editing.richtext import RichTextField
 from references.models import Citation
-from references.numbering import CitationNumbering, marker_ids
 
 
 def review_due_after(reviewed_on):
@@ -23,12 +21,6 @@ def review_due_after(reviewed_on):
     year, month = reviewed_on.year + month_index // 12, month_index % 12 + 1
     day = min(reviewed_on.day, calendar.monthrange(year, month)[1])
     return reviewed_on.replace(year=year, month=month, day=day)
-
-
-def _record_html(record, note):
-    return (
-        f"<h3>{escape(record.name)}</h3><p>{escape(record.description)}</p>{record.details}{note}"
-    )
 
 
 SLUG_TAKEN = _("Another page already uses this web address (slug). Choose a different one.")
@@ -108,17 +100,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("condition__body_region", "author")
 
     def for_page(self):
-        """Everything an article or guide page shows, in a fixed number of queries."""
-        return self.select_related("author", "reviewer").prefetch_related(
-            models.Prefetch("condition", Condition.objects.with_records()),
-            models.Prefetch("callout_links", ArticleCallout.objects.select_related("callout")),
-            models.Prefetch(
-                "citation_links",
-                ArticleCitation.objects.select_related("citation").prefetch_related(
-                    "citation__authors"
-                ),
-            ),
-        )
+        """The page's own row with its people and condition; ``pages.build_page`` reads the rest."""
+        return self.select_related("author", "reviewer", "condition__body_region")
 
 
 class Article(models.Model):
@@ -203,7 +186,18 @@ class Article(models.Model):
     )
     citations = models.ManyToManyField(Citation, through="ArticleCitation", blank=True)
     callouts = models.ManyToManyField(Callout, through="ArticleCallout", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    reading_grade = models.FloatField(
+        null=True,
+        editable=False,
+        help_text=_(
+            "Flesch-Kincaid grade of the page as patients see it; cleared when the page or "
+            "a record it shows changes, and worked out again when next needed."
+        ),
+    )
+    last_changed = models.DateTimeField(
+        auto_now=True,
+        help_text=_("When the page or any record it shows last changed (articles/changes.py)."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -229,52 +223,10 @@ class Article(models.Model):
     def clean(self):
         if not self.condition_id and not self.summary.strip():
             raise ValidationError({"summary": _("An article needs a summary for lists.")})
-        if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError(
-                {"hero_image_alt": _("Describe the image for patients who cannot see it.")}
-            )
 
     @property
     def teaser(self):
         return self.summary or (self.condition.summary if self.condition else "")
-
-    def page_html(self):
-        """The patient-facing text of the page as HTML, in page order (no references)."""
-        parts = [f"<p>{escape(self.teaser)}</p>", self.body]
-        if condition := self.condition:
-            parts.append(condition.symptoms_intro)
-            for link in condition.symptom_links.all():
-                parts.append(f"<p>{escape(link.symptom.name)}. {escape(link.note)}</p>")
-            parts += [condition.when_to_get_care, condition.causes_intro]
-            for link in condition.cause_links.all():
-                parts.append(_record_html(link.cause, link.note))
-            parts.append(condition.treatments_intro)
-            for link in condition.treatment_links.all():
-                parts.append(_record_html(link.treatment, link.note))
-        for link in self.callout_links.all():
-            parts.append(f"<h2>{escape(link.callout.title)}</h2>{link.callout.body}")
-        return "".join(part for part in parts if part)
-
-    def references(self):
-        """The page's sources in page order, each once: the condition's, its records', its own."""
-        citations = []
-        if condition := self.condition:
-            citations += [link.citation for link in condition.citation_links.all()]
-            for link in [*condition.cause_links.all(), *condition.treatment_links.all()]:
-                citations += link.citations.all()
-        citations += [link.citation for link in self.citation_links.all()]
-        unique = {}
-        for citation in citations:
-            unique.setdefault(citation.pk, citation)
-        return list(unique.values())
-
-    def citation_numbering(self):
-        """Numbers for the page's in-text citations, including sources only the text names."""
-        listed = self.references()
-        listed_ids = {citation.pk for citation in listed}
-        named = set(marker_ids(self.page_html())) - listed_ids
-        known = Citation.objects.with_authors().filter(pk__in=named) if named else []
-        return CitationNumbering(listed, known)
 
     @property
     def is_guide(self):
@@ -291,6 +243,27 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.state == self.State.PUBLISHED
+
+
+class GuideManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().guides()
+
+
+class Guide(Article):
+    """A condition's guide: the article tied to one condition, edited on one screen with
+    the condition's records (``articles/admin.py``)."""
+
+    objects = GuideManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def clean(self):
+        # No summary needed: the condition's opening paragraph stands in for lists.
+        pass
 
 
 class ArticleCitation(models.Model):

@@ -1,16 +1,20 @@
 """What must be true before a page goes public, and what is worth a second look.
 
 Errors block publishing; warnings are shown on the edit screen and after publishing but
-never block. Both are plain sentences a practitioner can act on.
+never block. Both are plain sentences a practitioner can act on, each with where to fix it.
+
+There is one evaluation, ``check_for_publishing``: the edit screen's checklist, the banner
+after a save and the publish service all call it, and it always reads the saved page afresh
+through the page object, which reads every record link afresh, so it sees the inlines saved
+a moment ago and judges exactly what patients would see.
 """
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from references.models import Citation
-from references.numbering import marker_ids
-
+from .pages import build_page
 from .readability import (
     TARGET_GRADE,
     empty_sections,
@@ -21,56 +25,109 @@ from .readability import (
 )
 
 
+class Problem(str):
+    """A sentence for the practitioner, with ``fix_at``: where on the edit screen (an
+    ``#anchor``) or in the admin (a URL) to put it right."""
+
+    fix_at: str
+
+    def __new__(cls, message, fix_at=""):
+        problem = super().__new__(cls, message)
+        problem.fix_at = fix_at
+        return problem
+
+
 @dataclass
 class PublishChecks:
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ready(self):
+        return not self.errors
 
 
-def check_for_publishing(article):
+REFERENCES_INLINE = "#citation_links-group"  # the references inline of either edit screen
+
+
+def check_for_publishing(article, page=None):
+    """Check `article` as it stands, with its records as saved (the page object reads every
+    link afresh from the database, so inlines saved a moment ago count)."""
+    if page is None:
+        page = build_page(article, related=[])
     checks = PublishChecks()
-    references = article.references()
+    references = page.citations
     if article.reviewer_id is None:
-        checks.errors.append(_("Choose a reviewer: the practitioner who checked the content."))
-    if article.last_reviewed is None:
-        checks.errors.append(_("Enter the date of the last medical review."))
-    if article.is_guide and not references:
-        checks.errors.append(_("Add at least one reference: a guide must show its evidence."))
-    if article.hero_image and not article.hero_image_alt.strip():
-        checks.errors.append(_("Describe the image for patients who cannot see it (alt text)."))
-
-    html = article.page_html()
-    named = set(marker_ids(html))
-    missing = named - set(Citation.objects.filter(pk__in=named).values_list("pk", flat=True))
-    for citation_id in sorted(missing):
         checks.errors.append(
-            _("The text cites [cite:%(id)s], but there is no reference %(id)s. Fix the number.")
-            % {"id": citation_id}
+            Problem(
+                _("Choose a reviewer: the practitioner who checked the content."), "#id_reviewer"
+            )
         )
+    if article.last_reviewed is None:
+        checks.errors.append(
+            Problem(_("Enter the date of the last medical review."), "#id_last_reviewed")
+        )
+    if article.is_guide and not references:
+        checks.errors.append(
+            Problem(
+                _("Add at least one reference: a guide must show its evidence."), REFERENCES_INLINE
+            )
+        )
+    if article.hero_image and not article.hero_image_alt.strip():
+        checks.errors.append(
+            Problem(
+                _("Describe the image for patients who cannot see it (alt text)."),
+                "#id_hero_image_alt",
+            )
+        )
+    for citation_id in page.unknown_citation_ids:
+        checks.errors.append(
+            Problem(
+                _(
+                    "The text cites [cite:%(id)s], but there is no reference %(id)s. Fix the "
+                    "number, or cite with the editor's “Cite” button."
+                )
+                % {"id": citation_id},
+                "#id_body",
+            )
+        )
+
+    html = page.source_html
     text = visible_text(html)
     scores = readability(text)
     if scores and not scores.meets_target:
         checks.warnings.append(
-            _(
-                "Reading grade %(grade)s is above the target of %(target)s or lower: shorter "
-                "sentences and everyday words help."
+            Problem(
+                _(
+                    "Reading grade %(grade)s is above the target of %(target)s or lower: "
+                    "shorter sentences and everyday words help."
+                )
+                % {"grade": scores.grade, "target": TARGET_GRADE}
             )
-            % {"grade": scores.grade, "target": TARGET_GRADE}
         )
     # Records appear in the page HTML as headings, so this also finds a cause or
     # treatment that has neither a description nor a note.
     for heading in empty_sections(html):
-        checks.warnings.append(_("“%(heading)s” has no text under it.") % {"heading": heading})
+        checks.warnings.append(
+            Problem(_("“%(heading)s” has no text under it.") % {"heading": heading})
+        )
     for snippet in mojibake(text + " " + " ".join(str(ref) for ref in references)):
-        checks.warnings.append(_("Broken characters near “%(snippet)s”.") % {"snippet": snippet})
+        checks.warnings.append(
+            Problem(_("Broken characters near “%(snippet)s”.") % {"snippet": snippet})
+        )
     for href in insecure_links(html):
-        checks.warnings.append(_("Link to an insecure http:// page: %(href)s") % {"href": href})
+        checks.warnings.append(
+            Problem(_("Link to an insecure http:// page: %(href)s") % {"href": href})
+        )
     for citation in references:
         if not (citation.doi or citation.pmid):
             checks.warnings.append(
-                _("Reference “%(title)s” has no DOI or PMID, so readers cannot look it up.")
-                % {"title": citation.title}
+                Problem(
+                    _("Reference “%(title)s” has no DOI or PMID, so readers cannot look it up.")
+                    % {"title": citation.title},
+                    reverse("admin:references_citation_change", args=[citation.pk]),
+                )
             )
     if not article.is_guide and not references:
-        checks.warnings.append(_("This article cites no references."))
+        checks.warnings.append(Problem(_("This article cites no references."), REFERENCES_INLINE))
     return checks

@@ -14,7 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Article, review_due_after
+from .pages import build_page
 from .publish_checks import check_for_publishing
+from .readability import readability, visible_text
 
 
 class PublishRefused(Exception):
@@ -76,3 +78,16 @@ def mark_reviewed(article, *, by, on=None):
         article.last_reviewed = on
         article.next_review_due = review_due_after(on)
         article.save()
+
+
+def reading_grade(article):
+    """The page's Flesch-Kincaid grade as patients see it, stored until the page or a
+    record it shows changes (``changes.note_pages_changed`` clears it)."""
+    if article.reading_grade is None and article.pk is not None:
+        page = build_page(Article.objects.for_page().get(pk=article.pk), related=[])
+        scores = readability(visible_text(page.source_html))
+        if scores is not None:
+            article.reading_grade = scores.grade
+            # update(), not save(): working out a score is not a change to the page.
+            Article.objects.filter(pk=article.pk).update(reading_grade=scores.grade)
+    return article.reading_grade

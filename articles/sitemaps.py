@@ -10,4 +10,4 @@ class PublishedPagesSitemap(Sitemap):
         return Article.objects.published().order_by("pk")
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.last_changed

@@ -2,7 +2,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
@@ -10,6 +9,7 @@ from conditions.models import BodyRegion
 from references.exporting import to_bibtex, to_ris
 
 from .models import Article
+from .pages import build_page
 
 
 def guide_index(request):
@@ -59,13 +59,12 @@ def article_references(request, slug, file_format):
 
 
 def _references_download(request, articles, slug, file_format):
-    """The page's reference list as a file for reference managers (RIS or BibTeX)."""
+    """The page's reference list as a file for reference managers (RIS or BibTeX).
+
+    Same sources, same numbered order as the page: both come from one page object.
+    """
     article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
-    # Render the page once, unseen, so the file has the same sources in the same numbered
-    # order as patients see: numbers are given as the page's text cites them.
-    context = _page_context(article)
-    render_to_string("articles/article_detail.html", context, request=request)
-    citations = [reference.citation for reference in context["citations"].references()]
+    citations = build_page(article, related=[]).citations
     if file_format == "ris":
         body, content_type = to_ris(citations), "application/x-research-info-systems"
     else:
@@ -86,20 +85,5 @@ def _page(request, articles, slug):
 
 
 def _render_page(request, article, preview=False):
-    context = _page_context(article, preview=preview)
+    context = {"page": build_page(article), "article": article, "preview": preview}
     return render(request, "articles/article_detail.html", context)
-
-
-def _page_context(article, preview=False):
-    related = Article.objects.published().exclude(pk=article.pk)
-    if article.condition:
-        related = related.filter(related_conditions=article.condition)
-    else:
-        related = related.filter(condition__in=article.related_conditions.all())
-    return {
-        "article": article,
-        "condition": article.condition,
-        "citations": article.citation_numbering(),
-        "related_articles": related.for_listing()[:6],
-        "preview": preview,
-    }

@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from editing.extensions import PROSE_EDITOR_EXTENSIONS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CLINIC_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -54,7 +56,8 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
-    "editing",  # shared tools below every app; installed for its clean_media command
+    # shared editing tools, below every app: static files (the Cite control), clean_media
+    "editing",
     "django_prose_editor",
     "reversion",
     "clinic_site.admin_config.ClinicAdminConfig",  # django.contrib.admin, with our site
@@ -178,6 +181,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-origin frames
 
 LOGIN_URL = "admin:login"
+
+# The rich-text editor's own extensions (the "Cite" control), in editing/extensions.py.
+DJANGO_PROSE_EDITOR_EXTENSIONS = PROSE_EDITOR_EXTENSIONS
 
 # --- Sign-in: lockout and two-step sign-in (README, "Configuration" and "Roles") ---------
 # django-axes counts failed sign-ins per account and, separately, per address; either one

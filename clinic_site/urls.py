@@ -36,5 +36,6 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+handler403 = "clinic_site.views.permission_denied"
 handler404 = "clinic_site.views.page_not_found"
 handler500 = "clinic_site.views.server_error"

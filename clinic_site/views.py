@@ -1,10 +1,12 @@
 import logging
 
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article
@@ -57,6 +59,20 @@ def healthz(request):
         checks["cache"] = "unreachable"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def permission_denied(request, exception):
+    """Staff who open a page outside their role see, inside the admin's layout, what their
+    role may open instead; anyone else gets the site's plain refusal."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff:
+        context = {
+            **admin.site.each_context(request),
+            "title": _("This page is not part of your role"),
+            "allowed": admin.site.get_app_list(request),
+        }
+        return render(request, "admin/403.html", context, status=403)
+    return render(request, "403.html", status=403)
 
 
 def page_not_found(request, exception):

@@ -48,32 +48,6 @@ class Treatment(ClinicalRecord):
     pass
 
 
-class ConditionQuerySet(models.QuerySet):
-    def with_records(self):
-        """Everything a condition guide shows, in a fixed number of queries."""
-
-        def cited():
-            return models.Prefetch("citations", Citation.objects.with_authors())
-
-        return self.select_related("body_region").prefetch_related(
-            models.Prefetch("symptom_links", ConditionSymptom.objects.select_related("symptom")),
-            models.Prefetch(
-                "cause_links",
-                ConditionCause.objects.select_related("cause").prefetch_related(cited()),
-            ),
-            models.Prefetch(
-                "treatment_links",
-                ConditionTreatment.objects.select_related("treatment").prefetch_related(cited()),
-            ),
-            models.Prefetch(
-                "citation_links",
-                ConditionCitation.objects.select_related("citation").prefetch_related(
-                    "citation__authors"
-                ),
-            ),
-        )
-
-
 class Condition(models.Model):
     class Urgency(models.TextChoices):
         ROUTINE = "routine", _("Routine: book an appointment")
@@ -99,8 +73,6 @@ class Condition(models.Model):
     causes = models.ManyToManyField(Cause, through="ConditionCause", blank=True)
     treatments = models.ManyToManyField(Treatment, through="ConditionTreatment", blank=True)
     citations = models.ManyToManyField(Citation, through="ConditionCitation", blank=True)
-
-    objects = ConditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -15,6 +15,8 @@ RICH_TEXT_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["https", "http", "mailto", "tel"]},
+    # Searches references and inserts a [cite:N] marker (editing/extensions.py).
+    "Cite": True,
 }
 
 

@@ -2,6 +2,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -12,6 +13,12 @@ from editing.admin import HistoryAdmin
 
 from .importing import import_references, preview_import
 from .models import Citation, CitationAuthor
+from .usage import records_citing_in_text
+from .validators import normalise_doi
+
+# The rich-text "Cite" dialog shows this many matches; "more" tells the person to narrow.
+CITATION_SEARCH_LIMIT = 20
+SEARCH_TERM_MAX_LENGTH = 200
 
 
 class PasteReferencesForm(forms.Form):
@@ -56,6 +63,7 @@ class CitationAdmin(HistoryAdmin):
         "container_title",
         "doi",
         "pmid",
+        "year__exact",  # terms that are not a year are skipped for this field
     ]
     readonly_fields = ["ama_preview", "in_text_marker", "where_used"]
     inlines = [CitationAuthorInline]
@@ -92,6 +100,11 @@ class CitationAdmin(HistoryAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="references_citation_import",
             ),
+            path(
+                "search/",
+                self.admin_site.admin_view(self.search_view),
+                name="references_citation_search",
+            ),
             *super().get_urls(),
         ]
 
@@ -120,6 +133,36 @@ class CitationAdmin(HistoryAdmin):
             "preview": preview,
         }
         return TemplateResponse(request, "admin/references/citation/import.html", context)
+
+    def search_view(self, request):
+        """JSON for the rich-text "Cite" dialog: the references matching ``?q=``.
+
+        Matches like the list's search box (author, title, journal, DOI, PMID, year; every
+        word must match); a pasted DOI link is read as its DOI.
+        """
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        # Every word of a search becomes its own set of conditions: keep a search short.
+        term = normalise_doi(request.GET.get("q", "")[:SEARCH_TERM_MAX_LENGTH])
+        queryset, may_have_duplicates = self.get_search_results(
+            request, self.get_queryset(request), term
+        )
+        if may_have_duplicates:
+            queryset = queryset.distinct()
+        found = list(queryset[: CITATION_SEARCH_LIMIT + 1])
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "id": citation.pk,
+                        "marker": citation.in_text_marker,
+                        "label": search_label(citation),
+                    }
+                    for citation in found[:CITATION_SEARCH_LIMIT]
+                ],
+                "more": len(found) > CITATION_SEARCH_LIMIT,
+            }
+        )
 
     def _report_import(self, request, result):
         self.message_user(
@@ -165,6 +208,17 @@ class CitationAdmin(HistoryAdmin):
         )
 
 
+def search_label(citation):
+    """“Garrison SR et al · 2012 · Magnesium for skeletal muscle cramps · Cochrane …”."""
+    names = citation.author_names
+    first_author = ""
+    if names:
+        more = len(names) > 1 or citation.authors_incomplete
+        first_author = f"{names[0]} et al" if more else names[0]
+    parts = (first_author, citation.year, citation.title, citation.container_title)
+    return " · ".join(str(part) for part in parts if part)
+
+
 def where_cited(citation):
     """Every page and record that cites this source, as plain descriptions."""
     places = [
@@ -184,5 +238,10 @@ def where_cited(citation):
         _("Treatment “%(record)s” in %(condition)s")
         % {"record": link.treatment, "condition": link.condition}
         for link in citation.cited_by_treatments.select_related("treatment", "condition")
+    ]
+    places += [
+        _("In the text of %(kind)s “%(record)s”")
+        % {"kind": record._meta.verbose_name, "record": record}
+        for record in records_citing_in_text(citation.pk)
     ]
     return places

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import format_ama
+from .usage import ids_cited_in_text
 from .validators import (
     normalise_doi,
     normalise_pmcid,
@@ -40,13 +41,13 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(query)
 
     def uncited(self):
-        """Citations that no page, condition or record cites."""
+        """Citations that no page, condition or record lists, and no text cites."""
         return self.filter(
             article_links__isnull=True,
             condition_links__isnull=True,
             cited_by_causes__isnull=True,
             cited_by_treatments__isnull=True,
-        )
+        ).exclude(pk__in=ids_cited_in_text())
 
     def with_authors(self):
         return self.prefetch_related("authors")

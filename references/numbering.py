@@ -14,6 +14,12 @@ from django.utils.safestring import mark_safe
 MARKER = re.compile(r"\[cite:\s*(\d+(?:\s*,\s*\d+)*)\s*\]")
 
 
+def marker_pattern(citation_id):
+    """A regular expression, the same in SQLite (Python's re) and PostgreSQL, matching a
+    marker that names `citation_id`, alone or in a list (``[cite:3, 7]``)."""
+    return rf"\[cite:([^]]*[^0-9])?{int(citation_id)}([^0-9][^]]*)?\]"
+
+
 def marker_ids(html):
     """Every citation id named by a marker, in order of appearance, repeats included."""
     return [int(part) for match in MARKER.finditer(html or "") for part in match[1].split(",")]

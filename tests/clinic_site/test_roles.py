@@ -6,6 +6,8 @@ pytestmark = pytest.mark.django_db
 CONTENT_PAGES = [
     "/admin/articles/article/",
     "/admin/articles/article/add/",
+    "/admin/articles/guide/",
+    "/admin/articles/guide/add/",
     "/admin/conditions/condition/",
     "/admin/conditions/symptom/",
     "/admin/references/citation/",
@@ -60,3 +62,14 @@ def test_practitioner_edits_content_but_not_accounts_or_clinic_details(client, d
         assert client.get(url).status_code == 200, url
     for url in ACCOUNT_PAGES + CLINIC_PAGES:
         assert client.get(url).status_code == 403, url
+
+
+def test_a_refused_staff_member_sees_the_admin_layout_and_what_their_role_opens(client, demo):
+    login(client, "receptionist", "receptionist-demo")
+    response = client.get("/admin/articles/guide/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'id="site-name"' in html  # the admin's own header
+    assert "your account cannot open this page" in html
+    assert 'href="/admin/clinic_site/notice/"' in html
+    assert "/admin/articles/" not in html.split("What your role can open")[1]

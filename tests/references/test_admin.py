@@ -57,3 +57,20 @@ def test_list_of_citations_nothing_cites(practitioner):
     html = practitioner.get("/admin/references/citation/?cited=no").content.decode()
     assert "Sample citation nobody cites" in html
     assert "Oral magnesium supplementation" not in html
+
+
+def test_a_reference_cited_only_in_text_is_listed_as_used_and_not_as_cited_nowhere(client, demo):
+    from references.models import Citation
+    from tests.factories import make_citation, make_guide
+
+    cited = make_citation(title="Sample cited only in a guide's text")
+    idle = make_citation(title="Sample cited by nothing")
+    make_guide(body=f"<p>Sample {cited.in_text_marker}</p>", title="Sample text-citing guide")
+    assert client.login(username="practitioner", password="practitioner-demo")
+    uncited = set(Citation.objects.uncited())
+    assert idle in uncited and cited not in uncited
+    html = client.get("/admin/references/citation/?cited=no").content.decode()
+    assert "Sample cited by nothing" in html
+    assert "Sample cited only in a guide" not in html
+    html = client.get(f"/admin/references/citation/{cited.pk}/change/").content.decode()
+    assert "Sample text-citing guide" in html

@@ -1,0 +1,128 @@
+"""Admin forms for pages: keep what was typed, and write a whole guide on one screen."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from conditions.models import Condition
+
+CHOOSE_IMAGE_AGAIN = _(
+    "Choose the image again: a browser cannot keep a chosen file when the form has to be "
+    "corrected. Nothing else you typed was lost."
+)
+
+
+class PageForm(forms.ModelForm):
+    """The edit form of a guide or an article."""
+
+    def full_clean(self):
+        super().full_clean()
+        if self._errors and "hero_image" in self.files and "hero_image" not in self._errors:
+            # Say so plainly rather than let the file vanish without a word.
+            self.add_error("hero_image", CHOOSE_IMAGE_AGAIN)
+
+
+class ConditionFieldsForm(forms.ModelForm):
+    """The condition's own fields, as part of its guide's screen (prefix ``condition``)."""
+
+    class Meta:
+        model = Condition
+        fields = [
+            "name",
+            "slug",
+            "also_called",
+            "body_region",
+            "summary",
+            "symptoms_intro",
+            "care_urgency",
+            "when_to_get_care",
+            "causes_intro",
+            "treatments_intro",
+        ]
+        labels = {
+            "name": _("condition's name"),
+            "slug": _("condition's web address (slug)"),
+            "summary": _("what it is (the opening paragraph)"),
+        }
+        help_texts = {
+            "name": _("Leave empty to use the guide's title."),
+            "slug": _("Leave empty to use the guide's web address."),
+        }
+
+    def __init__(self, *args, guide_title="", guide_slug="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.guide_title, self.guide_slug = guide_title, guide_slug
+        self.fields["name"].required = False
+        self.fields["slug"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        # A new guide's condition is usually named as the guide is.
+        for field, fallback in (("name", self.guide_title), ("slug", self.guide_slug)):
+            if not cleaned.get(field) and field not in self.errors:
+                cleaned[field] = fallback
+                setattr(self.instance, field, fallback)
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        for field in ("name", "slug"):
+            if not getattr(self.instance, field):
+                self.add_error(field, _("Give the guide a title and web address first."))
+
+
+CONDITION_PREFIX = "condition"
+CONDITION_FIELDS = [f"{CONDITION_PREFIX}-{name}" for name in ConditionFieldsForm._meta.fields]
+
+
+class GuideForm(PageForm):
+    """A guide and its condition in one form: the condition's fields are a sub-form whose
+    fields the admin's fieldsets name ``condition-<field>``; both validate and save together."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        condition = self.instance.condition if self.instance.condition_id else None
+        if condition is None:
+            # "Write its guide" from a condition passes the condition along.
+            chosen = self.data.get("condition") if self.is_bound else self.initial.get("condition")
+            condition = Condition.objects.filter(pk=chosen).first() if chosen else None
+        if "condition" in self.fields:
+            self.fields["condition"].widget = forms.HiddenInput()
+            self.fields["condition"].disabled = self.instance.condition_id is not None
+        self.condition_form = ConditionFieldsForm(
+            self.data if self.is_bound else None,
+            instance=condition or Condition(),
+            prefix=CONDITION_PREFIX,
+            guide_title=self.data.get("title", "") if self.is_bound else "",
+            guide_slug=self.data.get("slug", "") if self.is_bound else "",
+        )
+        # The record inlines of the screen attach to this same object (admin.py).
+        self.instance.condition_being_edited = self.condition_form.instance
+
+    def __getitem__(self, name):
+        if name.startswith(f"{CONDITION_PREFIX}-"):
+            return self.condition_form[name.removeprefix(f"{CONDITION_PREFIX}-")]
+        return super().__getitem__(name)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and not self.condition_form.is_valid():
+            # Counted with the page's own errors, so the admin says the form needs fixing;
+            # each message shows beside its field through the sub-form.
+            for name, errors in self.condition_form.errors.items():
+                self._errors[f"{CONDITION_PREFIX}-{name}"] = errors
+
+    @property
+    def changed_data(self):
+        own = super().changed_data
+        if not self.is_bound:
+            return own
+        return own + [f"{CONDITION_PREFIX}-{name}" for name in self.condition_form.changed_data]
+
+    @property
+    def media(self):
+        return super().media + self.condition_form.media
+
+    def save_condition(self):
+        condition = self.condition_form.save()
+        self.instance.condition = condition
+        return condition
