@@ -71,6 +71,8 @@ class ArticleCalloutInline(admin.TabularInline):
     model = ArticleCallout
     autocomplete_fields = ["callout"]
     extra = 0
+    verbose_name = _("callout")
+    verbose_name_plural = _("callouts: boxed notes after the text")
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -116,7 +118,7 @@ class PageAdmin(HistoryAdmin):
 
     change_form_template = "admin/articles/article/change_form.html"
     form = PageForm
-    list_display = ["title", "state", "reading_grade", "next_review_due", "reviewer"]
+    list_display = ["title", "state", "grade", "next_review_due", "reviewer"]
     list_filter = [StateFilter, ReviewFilter, "author", "reviewer"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer", "related_conditions"]
@@ -149,7 +151,7 @@ class PageAdmin(HistoryAdmin):
         return state
 
     @admin.display(description=_("reading grade"), ordering="reading_grade")
-    def reading_grade(self, article):
+    def grade(self, article):
         grade = services.reading_grade(article)
         if grade is None:
             return "—"
@@ -285,15 +287,18 @@ class ConditionRecordsInline(OrderedInline):
 
 
 class GuideSymptomInline(ConditionRecordsInline, SymptomInline):
-    pass
+    verbose_name = _("symptom")
+    verbose_name_plural = _("symptoms, in the order shown")
 
 
 class GuideCauseInline(ConditionRecordsInline, CauseInline):
-    pass
+    verbose_name = _("cause")
+    verbose_name_plural = _("causes, each with what is particular to this condition")
 
 
 class GuideTreatmentInline(ConditionRecordsInline, TreatmentInline):
-    pass
+    verbose_name = _("treatment")
+    verbose_name_plural = _("treatments, each with what is particular to this condition")
 
 
 class GuideReferenceInline(ConditionRecordsInline, CitationInline):
@@ -305,7 +310,7 @@ class GuideAdmin(PageAdmin):
     """A whole guide on one screen: the page, its condition and the condition's records."""
 
     form = GuideForm
-    list_display = ["title", "condition", "state", "reading_grade", "next_review_due", "reviewer"]
+    list_display = ["title", "condition", "state", "grade", "next_review_due", "reviewer"]
     search_fields = ["title", "summary", "condition__name", "condition__also_called"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "condition", "condition-summary", "body"]}),

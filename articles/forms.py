@@ -39,9 +39,13 @@ class ConditionFieldsForm(forms.ModelForm):
             "treatments_intro",
         ]
         labels = {
-            "name": _("condition's name"),
-            "slug": _("condition's web address (slug)"),
-            "summary": _("what it is (the opening paragraph)"),
+            "name": _("Condition's name"),
+            "slug": _("Condition's web address (slug)"),
+            "summary": _("What it is (the opening paragraph)"),
+            "symptoms_intro": _("Introduction to the symptoms"),
+            "when_to_get_care": _("When to get care"),
+            "causes_intro": _("Introduction to the causes"),
+            "treatments_intro": _("Introduction to the treatments"),
         }
         help_texts = {
             "name": _("Leave empty to use the guide's title."),
@@ -95,6 +99,8 @@ class GuideForm(PageForm):
             guide_title=self.data.get("title", "") if self.is_bound else "",
             guide_slug=self.data.get("slug", "") if self.is_bound else "",
         )
+        if "body" in self.fields:
+            self.fields["body"].label = _("Your own text (shown after the opening paragraph)")
         # The record inlines of the screen attach to this same object (admin.py).
         self.instance.condition_being_edited = self.condition_form.instance
 

@@ -152,3 +152,12 @@ def test_receptionist_gets_404_for_a_draft_page(client, demo):
     Article.objects.filter(slug="leg-spasms-and-cramping").update(status="draft")
     client.login(username="receptionist", password="receptionist-demo")
     assert client.get("/conditions/leg-spasms-and-cramping/").status_code == 404
+
+
+def test_the_list_shows_each_pages_reading_grade_and_stores_it(practitioner):
+    Article.objects.update(reading_grade=None)
+    html = practitioner.get("/admin/articles/guide/").content.decode()
+    stored = Article.objects.guides().values_list("reading_grade", flat=True)
+    assert all(grade is not None for grade in stored)
+    for grade in stored:
+        assert f'<td class="field-grade">{grade} ' in html

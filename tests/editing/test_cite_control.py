@@ -62,11 +62,12 @@ def test_the_sanitiser_keeps_the_markers_the_control_inserts():
 @pytest.mark.parametrize(
     "url",
     [
-        lambda: f"/admin/articles/article/{Article.objects.first().pk}/change/",
+        lambda: f"/admin/articles/article/{Article.objects.stories().first().pk}/change/",
+        lambda: f"/admin/articles/guide/{Article.objects.guides().first().pk}/change/",
         lambda: f"/admin/articles/callout/{Callout.objects.first().pk}/change/",
         lambda: f"/admin/conditions/condition/{Condition.objects.first().pk}/change/",
     ],
-    ids=["article", "callout", "condition"],
+    ids=["article", "guide", "callout", "condition"],
 )
 def test_practitioners_edit_forms_carry_the_search_address_and_the_editor_module(client, demo, url):
     assert client.login(username="practitioner", password="practitioner-demo")
