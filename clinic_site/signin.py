@@ -189,9 +189,9 @@ class ClinicAdminSite(admin.AdminSite):
         if request.method == "GET" and must_set_up_two_step(request):
             return redirect("admin:two_step_sign_in")
         response = super().login(request, extra_context)
-        if request.method == "POST" and response.status_code == 302:
-            if must_set_up_two_step(request):
-                return redirect("admin:two_step_sign_in")
+        signed_in = request.method == "POST" and response.status_code == 302
+        if signed_in and must_set_up_two_step(request):
+            return redirect("admin:two_step_sign_in")
         return response
 
     def get_urls(self):
