@@ -28,8 +28,9 @@ setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 
+# Into a new database only: a second `make run` keeps every edit made on the demo site.
 demo:
-	$(PY) manage.py load_demo --with-demo-logins
+	$(PY) manage.py load_demo --with-demo-logins --if-new
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed (Django 6.1); install it, e.g. 'pyenv install 3.13'." >&2; exit 1; fi

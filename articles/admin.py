@@ -361,6 +361,10 @@ class GuideAdmin(PageAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "condition_screen"]
 
+    def edited_records(self, obj):
+        # One save writes the page and its condition (with the condition's records).
+        return [obj, obj.condition] if obj.condition_id else [obj]
+
     def get_inlines(self, request, obj):
         # Older guides may list references of the page's own besides the condition's.
         if obj is not None and obj.citation_links.exists():
@@ -380,11 +384,10 @@ class GuideAdmin(PageAdmin):
         # The condition's fields belong to GuideForm's sub-form, not to the page's model.
         return CONDITION_FIELDS
 
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+    def formset_parent(self, obj, inline):
         if isinstance(inline, ConditionRecordsInline):
-            kwargs["instance"] = obj.condition_being_edited
-        return kwargs
+            return obj.condition_being_edited
+        return obj
 
     def save_model(self, request, obj, form, change):
         form.save_condition()

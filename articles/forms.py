@@ -128,6 +128,10 @@ class GuideForm(PageForm):
     def media(self):
         return super().media + self.condition_form.media
 
+    def concurrent_subforms(self):
+        """Merged like the page's own fields when a save is refused (editing/concurrency)."""
+        return [self.condition_form]
+
     def save_condition(self):
         condition = self.condition_form.save()
         self.instance.condition = condition

@@ -81,6 +81,7 @@ class Page:
     related: list[Article]
     references: list[NumberedReference]
     unknown_citation_ids: list[int]
+    texts: list  # every rich text shown, as Text, in reading order
     shows: frozenset
     source_html: str  # the page's words in reading order, as HTML
 
@@ -144,9 +145,9 @@ def build_page(article, *, related=None):
     uses = _citation_uses(article)
 
     texts = _texts_in_reading_order(article, symptom_links, cause_links, treatment_links)
-    texts += [link.callout.body for link in callout_links]
+    texts += [Text(link.callout.body, link.callout, "body") for link in callout_links]
     cited_ids = {citation_id for _source, _link, citation_id, _order in uses}
-    named_ids = set(marker_ids("".join(texts)))
+    named_ids = set(marker_ids("".join(text.html for text in texts)))
     citations = Citation.objects.with_authors().in_bulk(cited_ids | named_ids)
     shows.update(label(citation) for citation in citations.values())
 
@@ -184,6 +185,7 @@ def build_page(article, *, related=None):
         related=related,
         references=numbering.references(),
         unknown_citation_ids=sorted(set(numbering.unknown_ids)),
+        texts=texts,
         shows=frozenset(shows),
         source_html=_source_html(article, body, sections, callouts),
     )
@@ -233,17 +235,32 @@ def _listed_in_page_order(uses, citations):
     return list(listed.values())
 
 
+@dataclass(frozen=True)
+class Text:
+    """A piece of rich text the page shows, and where it is written: `owner`'s `field`."""
+
+    html: str
+    owner: object
+    field: str
+
+
 def _texts_in_reading_order(article, symptom_links, cause_links, treatment_links):
-    texts = [article.body]
+    texts = [Text(article.body, article, "body")]
     if condition := article.condition:
-        texts.append(condition.symptoms_intro)
-        texts += [condition.when_to_get_care, condition.causes_intro]
+        for field in ("symptoms_intro", "when_to_get_care", "causes_intro"):
+            texts.append(Text(getattr(condition, field), condition, field))
         for link in cause_links:
-            texts += [link.cause.details, link.note]
-        texts.append(condition.treatments_intro)
+            texts += [
+                Text(link.cause.details, link.cause, "details"),
+                Text(link.note, link, "note"),
+            ]
+        texts.append(Text(condition.treatments_intro, condition, "treatments_intro"))
         for link in treatment_links:
-            texts += [link.treatment.details, link.note]
-    return [text for text in texts if text]
+            texts += [
+                Text(link.treatment.details, link.treatment, "details"),
+                Text(link.note, link, "note"),
+            ]
+    return [text for text in texts if text.html]
 
 
 def _condition_sections(

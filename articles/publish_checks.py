@@ -12,7 +12,10 @@ a moment ago and judges exactly what patients would see.
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from references.numbering import marker_ids
 
 from .pages import build_page
 from .readability import (
@@ -50,6 +53,31 @@ class PublishChecks:
 REFERENCES_INLINE = "#citation_links-group"  # the references inline of either edit screen
 
 
+def _place(text, page):
+    """Where a text is written, in the practitioner's words."""
+    if text.owner is page.article:
+        return _("The page's text")
+    label = text.owner._meta.get_field(text.field).verbose_name
+    return _("“%(field)s” of %(kind)s “%(owner)s”") % {
+        "field": capfirst(label),
+        "kind": text.owner._meta.verbose_name,
+        "owner": text.owner,
+    }
+
+
+def _fix_at(text, page):
+    """The edit screen's field for the page's and its condition's own texts; else the
+    record's own admin page (a link row is edited in its condition's list of records)."""
+    owner, opts = text.owner, text.owner._meta
+    if owner is page.article:
+        return f"#id_{text.field}"
+    if owner is page.condition:
+        return f"#id_condition-{text.field}"
+    if getattr(owner, "condition_id", None):
+        return f"#{opts.model_name.removeprefix('condition')}_links-group"
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[owner.pk])
+
+
 def check_for_publishing(article, page=None):
     """Check `article` as it stands, with its records as saved (the page object reads every
     link afresh from the database, so inlines saved a moment ago count)."""
@@ -81,16 +109,18 @@ def check_for_publishing(article, page=None):
             )
         )
     for citation_id in page.unknown_citation_ids:
-        checks.errors.append(
-            Problem(
-                _(
-                    "The text cites [cite:%(id)s], but there is no reference %(id)s. Fix the "
-                    "number, or cite with the editor's “Cite” button."
+        for text in page.texts:
+            if citation_id in marker_ids(text.html):
+                checks.errors.append(
+                    Problem(
+                        _(
+                            "%(where)s cites [cite:%(id)s], but there is no reference %(id)s. "
+                            "Fix the number, or cite with the editor's “Cite” button."
+                        )
+                        % {"where": _place(text, page), "id": citation_id},
+                        _fix_at(text, page),
+                    )
                 )
-                % {"id": citation_id},
-                "#id_body",
-            )
-        )
 
     html = page.source_html
     text = visible_text(html)

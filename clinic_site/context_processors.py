@@ -3,7 +3,10 @@ from .selectors import clinic_details, today
 
 def clinic(request):
     """The clinic's contact details, today's hours and current notices, for every page."""
-    details = clinic_details()
+    return clinic_context(clinic_details())
+
+
+def clinic_context(details):
     day = today()
     return {
         "clinic": details.profile,

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editing.links import WebAddressField, web_address_constraint
 from editing.richtext import RichTextField
 
 validate_phone = RegexValidator(
@@ -34,7 +35,7 @@ class ClinicProfile(models.Model):
     locality = models.CharField(_("city"), max_length=100, blank=True)
     region = models.CharField(_("state"), max_length=100, blank=True)
     postal_code = models.CharField(max_length=20, blank=True)
-    map_url = models.URLField(_("map link"), blank=True)
+    map_url = WebAddressField(_("map link"), blank=True)
     disclaimer = RichTextField(
         blank=True,
         help_text=_("Shown at the end of every guide and article, followed by the phone number."),
@@ -43,6 +44,7 @@ class ClinicProfile(models.Model):
     class Meta:
         verbose_name = _("clinic profile")
         verbose_name_plural = _("clinic profile")
+        constraints = [web_address_constraint("clinic_profile", "map_url")]
 
     def __str__(self):
         return self.name
@@ -113,7 +115,7 @@ class Notice(models.Model):
     """A short message shown site-wide between two dates, e.g. “Closed on Thanksgiving”."""
 
     message = models.CharField(max_length=300)
-    link = models.URLField(blank=True, help_text=_("Optional: a page with more detail."))
+    link = WebAddressField(blank=True, help_text=_("Optional: a page with more detail."))
     starts_on = models.DateField(help_text=_("First day the notice is shown."))
     ends_on = models.DateField(help_text=_("Last day the notice is shown."))
 
@@ -126,7 +128,8 @@ class Notice(models.Model):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="notice_ends_after_start",
                 violation_error_message=_("The notice ends before it starts. Check the two dates."),
-            )
+            ),
+            web_address_constraint("notice", "link"),
         ]
 
     def __str__(self):

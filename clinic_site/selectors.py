@@ -1,5 +1,6 @@
 """Reads of the clinic's own details, cached because every public page shows them."""
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +13,11 @@ CLINIC_DETAILS_CACHE_KEY = "clinic-details:v1"
 # Saves and deletes clear the key at once (signals.py); the timeout only bounds the damage
 # of a change made outside Django, such as a restore from backup.
 CLINIC_DETAILS_TIMEOUT = 60 * 60
+# A second copy that never expires and is only ever overwritten, for the error page: when
+# the database is down, patients still see the number to call.
+LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY = "clinic-details:last-known:v1"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,7 +49,21 @@ def clinic_details():
             upcoming_notices=list(Notice.objects.not_ended()),
         )
         cache.set(CLINIC_DETAILS_CACHE_KEY, details, CLINIC_DETAILS_TIMEOUT)
+        cache.set(LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY, details, None)
     return details
+
+
+def last_known_clinic_details():
+    """The clinic's details as last read, from the cache alone; None if it has none.
+
+    Never touches the database and never raises: the error page calls it when something,
+    perhaps the database or the cache itself, has already failed.
+    """
+    try:
+        return cache.get(LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY)
+    except Exception:
+        logger.exception("Error page: the cache is unreachable too")
+        return None
 
 
 def forget_clinic_details():

@@ -1,8 +1,8 @@
 """Settings for the clinic CMS.
 
-Every setting a clinic may change comes from the environment, with a default that runs
-the embedded set-up (SQLite and a local-memory cache under ``var/``). README.md,
-"Configuration", lists them all.
+Every setting a clinic may change comes from the environment (or the installation's
+`.env` file, read first), with a default that runs the embedded set-up (SQLite and a file
+cache under ``var/``). README.md, "Configuration", lists them all.
 """
 
 import os
@@ -11,11 +11,25 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
+from clinic_site.environment import (
+    load_env_file,
+    parse_bool,
+    production_is_on,
+    stop,
+    stop_if_production_incomplete,
+)
 from editing.extensions import PROSE_EDITOR_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Every manage.py command and gunicorn worker reads the same .env here; the environment wins.
+load_env_file()
+# The production switch: without DJANGO_SECRET_KEY and DATABASE_URL, stop with one line
+# rather than run on a key made on this machine and an SQLite file. It also makes HTTPS-only
+# the default below. Without it the embedded set-up runs as before.
+CLINIC_PRODUCTION = production_is_on()
+stop_if_production_incomplete()
 VAR_DIR = Path(os.environ.get("CLINIC_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -24,11 +38,7 @@ def env_bool(name, default):
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+    return parse_bool(name, value)
 
 
 def env_list(name, default):
@@ -56,7 +66,8 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
-    # shared editing tools, below every app: static files (the Cite control), clean_media
+    # Shared editing tools, below every app: its template filters (safe_html), static
+    # files (the Cite control) and the clean_media command.
     "editing",
     "django_prose_editor",
     "reversion",
@@ -76,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get the policy too: every response carries one.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +98,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After Django's CSP middleware, so it picks the admin's policy before the header is made.
+    "editing.csp.AdminContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the plain "locked" page
 ]
 
@@ -101,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "clinic_site.context_processors.clinic",
             ],
         },
@@ -115,6 +131,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Every transaction takes the write lock when it begins, and waits up to 20 s for
+        # it: two saves at the same instant queue instead of failing with "database is
+        # locked", and the second sees the first's version (editing/concurrency.py).
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        # Readers are not blocked by a writer, so public pages stay up during a save.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a file too, not memory: concurrency tests need the real locking.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
@@ -174,16 +202,68 @@ CLINIC_IMAGE_MAX_PIXELS = int(
     float(os.environ.get("CLINIC_IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
 )
 
+# The proxy in front (deploy/Caddyfile) says whether the visitor came over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+# HTTPS only under the production switch; each can still be set on its own.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", CLINIC_PRODUCTION)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", CLINIC_PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe app servers over plain HTTP
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS") or (365 * 24 * 3600 if CLINIC_PRODUCTION else 0)
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS for subdomains (W005) and the browsers' preload list (W021) are the clinic's own
+    # choice: a clinic on a shared domain (clinic.example-health.org) must not force HTTPS on
+    # its neighbours, and leaving the preload list takes months. Off by default, settable
+    # above, so Django's reminder about them is not a fault.
+    "security.W005",
+    "security.W021",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the prose editor's admin previews need same-origin frames
+# No page is ever framed, the admin included: its related-record pop-ups are windows and
+# the prose editor edits in place, with no iframe.
+X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
 # The rich-text editor's own extensions (the "Cite" control), in editing/extensions.py.
 DJANGO_PROSE_EDITOR_EXTENSIONS = PROSE_EDITOR_EXTENSIONS
+
+# Content-Security-Policy (README, "Security: stored HTML and links"). Public pages need no
+# JavaScript at all, so stored HTML that slipped past every sanitiser still could not run
+# a script, load a plugin, re-point relative links, post a form or be framed.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.NONE],
+    "style-src": [CSP.SELF],  # static/css only: no <style> and no style="" attributes
+    "img-src": [CSP.SELF],  # uploads are served from this origin (MEDIA_URL)
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+# The admin (editing.csp picks it for every admin URL) runs Django's scripts and
+# django-prose-editor's modules from our own origin; inline tags need the request's nonce,
+# which Django's admin templates and the editor's import map carry. The one hash is the
+# <style> the editor (Tiptap) injects, without a nonce, for ProseMirror's base rules;
+# tests/editing/test_content_security_policy.py recomputes it from the installed editor.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CLINIC_ADMIN_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE_HASH],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],  # the admin's autocomplete fields fetch their choices
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 # --- Sign-in: lockout and two-step sign-in (README, "Configuration" and "Roles") ---------
 # django-axes counts failed sign-ins per account and, separately, per address; either one
@@ -205,15 +285,14 @@ AXES_CLIENT_IP_CALLABLE = "clinic_site.signin.client_address"
 CLINIC_TRUSTED_PROXY_COUNT = int(os.environ.get("CLINIC_TRUSTED_PROXY_COUNT", "0"))
 
 # Who must sign in with an authenticator app as well as a password: "superusers", "staff"
-# (everyone who uses the admin) or "none". A deployed site (DJANGO_SECRET_KEY set) defaults
-# to superusers; the embedded demo defaults to none, so the demo logins `make run` prints
-# work. Anyone who has set up two-step sign-in is always asked for a code.
-_two_step_default = "superusers" if os.environ.get("DJANGO_SECRET_KEY") else "none"
-CLINIC_REQUIRE_2FA = os.environ.get("CLINIC_REQUIRE_2FA", "") or _two_step_default
+# (everyone who uses the admin) or "none". Under the production switch the default is
+# superusers; the embedded demo's is none, so the demo logins `make run` prints work.
+# Anyone who has set up two-step sign-in is always asked for a code.
+CLINIC_REQUIRE_2FA = os.environ.get("CLINIC_REQUIRE_2FA") or (
+    "superusers" if CLINIC_PRODUCTION else "none"
+)
 if CLINIC_REQUIRE_2FA not in {"superusers", "staff", "none"}:
-    raise ImproperlyConfigured(
-        f"CLINIC_REQUIRE_2FA must be superusers, staff or none, not {CLINIC_REQUIRE_2FA!r}."
-    )
+    stop(f"CLINIC_REQUIRE_2FA must be superusers, staff or none, not {CLINIC_REQUIRE_2FA!r}.")
 OTP_TOTP_ISSUER = os.environ.get("CLINIC_2FA_ISSUER", "Clinic website")
 
 LOGGING = {

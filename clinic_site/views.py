@@ -11,6 +11,9 @@ from django.views.decorators.cache import never_cache
 
 from articles.models import Article
 
+from .context_processors import clinic_context
+from .selectors import last_known_clinic_details
+
 logger = logging.getLogger(__name__)
 
 
@@ -80,5 +83,8 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    """Rendered without context processors: the database may be why we are here."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """Rendered from the cache alone, without context processors: the database may be why
+    we are here, and patients should still see the clinic's phone number."""
+    details = last_known_clinic_details()
+    context = clinic_context(details) if details is not None else {}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

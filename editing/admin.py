@@ -6,47 +6,44 @@ and restored, and a deleted record can be recovered from the "Recover deleted" l
 """
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from reversion import add_to_revision, create_revision, set_comment, set_user
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .compare import compare
+from .concurrency import edit_token, find_conflict, lock, merge_form, merge_inline_data
 
 EDIT_TOKEN = "edit_token"
+CONFLICT = "_edit_conflict"  # where a save's conflict waits on its request
 
 
-def latest_version(obj):
-    return Version.objects.get_for_object(obj).select_related("revision__user").first()
-
-
-def edit_token(obj):
-    """Identifies the saved state an editor started from: the latest version's id."""
-    version = latest_version(obj) if obj is not None and obj.pk else None
-    return str(version.pk) if version else "none"
-
-
-def conflict_message(started_from, latest):
-    who = latest.revision.user.get_username() if latest.revision.user else _("someone")
-    when = date_format(template_localtime(latest.revision.date_created), "j M Y, H:i:s")
+def conflict_message(conflict):
+    who, when = conflict.by
     intro = format_html(
         "{} saved this record at {} while you were editing it, so your save was stopped. "
-        "Your changes are still in the form below: compare them with theirs, then save "
-        "again to keep yours.",
+        "The form below now holds their changes wherever you had changed nothing, and "
+        "your own changes everywhere else; check the fields marked, then save again.",
         who,
         when,
     )
-    if started_from is None:
-        return intro
-    changes = compare(started_from, latest)
+    changes = [
+        change
+        for record in conflict.records
+        if record.changed_since and record.started_from and record.latest
+        for change in compare(record.started_from, record.latest)
+    ]
     if not changes:
         return intro
     listed = format_html_join(
@@ -57,7 +54,10 @@ def conflict_message(started_from, latest):
             for change in changes
         ),
     )
-    return format_html("{}<br>{}<ul>{}</ul>", intro, _("They changed:"), listed)
+    both = ""
+    if conflict.both_changed:
+        both = format_html("<p>{} {}</p>", _("You both changed:"), ", ".join(conflict.both_changed))
+    return format_html("{}<br>{}<ul>{}</ul>{}", intro, _("They changed:"), listed, both)
 
 
 class HistoryAdmin(VersionAdmin):
@@ -75,7 +75,41 @@ class HistoryAdmin(VersionAdmin):
             *super().get_urls(),
         ]
 
-    # No lost edits: refuse a save made from a form older than the latest version.
+    # No lost edits: refuse, at write time, a save made from a form older than what is
+    # saved now (editing/concurrency.py), and merge the refused form.
+
+    def edited_records(self, obj):
+        """The records one save of this screen writes, in lock order; a screen that also
+        edits a related record (a guide, its condition) adds it."""
+        return [obj]
+
+    def get_object(self, request, object_id, from_field=None):
+        if request.method == "POST" and EDIT_TOKEN in request.POST:
+            # Lock before reading, so the form starts from the row as the last save left it.
+            lock([self.model._base_manager.filter(pk=object_id).first()])
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "POST" and EDIT_TOKEN in request.POST:
+            records = self.edited_records(obj)
+            lock(records[1:])
+            setattr(request, CONFLICT, find_conflict(records, request.POST.get(EDIT_TOKEN)))
+        return obj
+
+    def formset_parent(self, obj, inline):
+        """The record an inline's rows belong to: `obj`, unless a screen says otherwise."""
+        return obj
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        kwargs["instance"] = parent = self.formset_parent(obj, inline)
+        conflict = getattr(request, CONFLICT, None)
+        if conflict is not None and "data" in kwargs:
+            formset_class = inline.get_formset(request, obj)
+            kwargs["data"], both = merge_inline_data(
+                kwargs["data"], prefix, formset_class, parent, conflict.record_for(parent)
+            )
+            if both:
+                conflict.both_changed.append(str(inline.verbose_name_plural))
+        return kwargs
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if kwargs.get("fields"):
@@ -84,29 +118,31 @@ class HistoryAdmin(VersionAdmin):
         form_class = super().get_form(request, obj, change, **kwargs)
         if obj is None:
             return form_class
+        admin = self
 
         class ConcurrentEditForm(form_class):
             edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
             def __init__(self, *args, **form_kwargs):
                 super().__init__(*args, **form_kwargs)
-                self.fields[EDIT_TOKEN].initial = edit_token(obj)
+                self.fields[EDIT_TOKEN].initial = edit_token(admin.edited_records(obj))
 
             def clean(self):
                 cleaned = super().clean()
-                started_from = self.data.get(EDIT_TOKEN)
-                latest = latest_version(obj)
-                if started_from and latest and started_from != str(latest.pk):
-                    earlier = (
-                        Version.objects.get_for_object(obj).filter(pk=started_from).first()
-                        if started_from.isdigit()
-                        else None  # the form was opened before the record had any version
-                    )
-                    # Saving again after reading the message keeps this person's input.
-                    self.data = self.data.copy()
-                    self.data[EDIT_TOKEN] = str(latest.pk)
-                    raise ValidationError(conflict_message(earlier, latest), code="conflict")
-                return cleaned
+                conflict = getattr(request, CONFLICT, None)
+                if conflict is None:
+                    return cleaned
+                # Shown again with the other person's work in every untouched field, and a
+                # token that lets this person save over what they have now seen.
+                self.data = self.data.copy()
+                self.data[EDIT_TOKEN] = conflict.token
+                forms_and_records = [(self, conflict.record_for(obj))]
+                for subform in getattr(self, "concurrent_subforms", list)():
+                    subform.data = self.data
+                    forms_and_records.append((subform, conflict.record_for(subform.instance)))
+                for form, record in forms_and_records:
+                    conflict.both_changed += merge_form(form, record, conflict)
+                raise ValidationError(conflict_message(conflict), code="conflict")
 
         return ConcurrentEditForm
 
@@ -180,3 +216,23 @@ class HistoryAdmin(VersionAdmin):
             "changes": compare(older, newer),
         }
         return TemplateResponse(request, "admin/editing/compare.html", context)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "View on site" shortcut, for people who may view the record in the admin.
+
+    Django's own shortcut sends any staff member to any record's public address, so a
+    receptionist could learn a draft page's slug from it. This one answers 403 to anyone
+    without view permission on the record's admin, before looking the record up.
+    """
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ContentType.DoesNotExist, ValueError):
+        raise Http404(_("No such kind of record.")) from None
+    try:
+        model_admin = admin.site.get_model_admin(model)
+    except NotRegistered:
+        raise PermissionDenied from None
+    if not model_admin.has_view_or_change_permission(request):
+        raise PermissionDenied
+    return shortcut(request, content_type_id, object_id)

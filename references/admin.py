@@ -13,8 +13,9 @@ from editing.admin import HistoryAdmin
 
 from .importing import import_references, preview_import
 from .models import Citation, CitationAuthor
+from .parsing import PASTE_LIMIT_CHARACTERS, PASTE_LIMIT_LINES, PasteTooLarge, check_paste_size
+from .parsing.identifiers import normalise_doi
 from .usage import records_citing_in_text
-from .validators import normalise_doi
 
 # The rich-text "Cite" dialog shows this many matches; "more" tells the person to narrow.
 CITATION_SEARCH_LIMIT = 20
@@ -26,12 +27,25 @@ class PasteReferencesForm(forms.Form):
         label=_("References"),
         widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
         help_text=_(
-            "Paste one or many: AMA or Vancouver lists, PubMed's “Cite” text, DOIs or "
-            "DOI links, PubMed links, BibTeX or RIS. Separate references by blank lines "
-            "or number them."
-        ),
-        max_length=200_000,
+            "Paste one or many: AMA, Vancouver, APA, MLA or Chicago lists, PubMed's “Cite” "
+            "text, DOIs or DOI links, PubMed links, BibTeX or RIS. One reference a line is "
+            "fine; blank lines or numbers between them are too. At most %(characters)s "
+            "characters and %(lines)s lines at a time."
+        )
+        % {
+            "characters": f"{PASTE_LIMIT_CHARACTERS:,}",
+            "lines": f"{PASTE_LIMIT_LINES:,}",
+        },
     )
+
+    def clean_text(self):
+        # Refused here, in words naming the limit, rather than cut short by the browser.
+        text = self.cleaned_data["text"]
+        try:
+            check_paste_size(text)
+        except PasteTooLarge as error:
+            raise forms.ValidationError(str(error), code="too_large") from None
+        return text
 
 
 class CitationAuthorInline(admin.TabularInline):

@@ -9,6 +9,8 @@ import calendar
 
 from django.utils.html import format_html, format_html_join
 
+from editing.links import WEB_SCHEMES, linkable
+
 AMA_MAX_LISTED_AUTHORS = 6
 AMA_AUTHORS_BEFORE_ET_AL = 3
 
@@ -97,6 +99,6 @@ def format_ama(citation):
             parts.append(format_html("Accessed {}.", accessed))
 
     parts += _identifier_links(citation)
-    if citation.url and not (citation.doi or citation.pmid):
-        parts.append(format_html('<a href="{}">{}</a>', citation.url, citation.url))
+    if (url := linkable(citation.url, WEB_SCHEMES)) and not (citation.doi or citation.pmid):
+        parts.append(format_html('<a href="{}">{}</a>', url, url))
     return format_html_join(" ", "{}", ((part,) for part in parts))

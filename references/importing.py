@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from .models import Citation, CitationAuthor
 from .parsing import ParsedReference, parse_references
+from .parsing.reference import LOOKS_LIKE_TWO
 
 CITATION_FIELDS = [
     "kind",
@@ -34,6 +35,7 @@ CITATION_FIELDS = [
     "accessed",
 ]
 TITLE_MAX = Citation._meta.get_field("title").max_length
+IDENTIFIER_ONLY = {"doi", "pubmed-url", "url"}
 
 
 @dataclass
@@ -60,6 +62,11 @@ class ImportResult:
     def incomplete(self):
         return [item for item in self.created if item.problems]
 
+    @property
+    def looks_like_two(self):
+        """References whose text may hold two run together (the splitter was unsure)."""
+        return [item for item in self.references if LOOKS_LIKE_TWO in item.parsed.problems]
+
 
 def existing_citation(parsed):
     matches = Citation.objects.matching(doi=parsed.doi, pmid=parsed.pmid)
@@ -75,9 +82,12 @@ def _citation_from(parsed):
     values = {name: getattr(parsed, name) for name in CITATION_FIELDS}
     values = {name: value for name, value in values.items() if value not in (None, "")}
     problems = list(parsed.problems)
-    if not values.get("title"):
-        values["title"] = " ".join(parsed.original.split())[:TITLE_MAX]
-    values["title"] = values["title"][:TITLE_MAX]
+    if not values.get("title") and parsed.format not in IDENTIFIER_ONLY:
+        # Unreadable text: its words are the best title there is until someone checks it.
+        values["title"] = " ".join(parsed.original.split())
+    # A bare DOI, PMID or link says nothing of the title: leave it empty for the
+    # practitioner to fill in, rather than showing an address as the title.
+    values["title"] = values.get("title", "")[:TITLE_MAX]
     while True:
         citation = Citation(**values)
         try:

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editing.links import WebAddressField, web_address_constraint
+
 from .formatting import format_ama
+from .parsing.identifiers import normalise_doi
 from .usage import ids_cited_in_text
 from .validators import (
-    normalise_doi,
     normalise_pmcid,
     validate_doi,
     validate_pmcid,
@@ -101,7 +103,7 @@ class Citation(models.Model):
     )
     pmid = models.CharField("PMID", max_length=12, blank=True, validators=[validate_pmid])
     pmcid = PMCIDField("PMCID", max_length=16, blank=True, validators=[validate_pmcid])
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = WebAddressField("URL", max_length=500, blank=True)
     accessed = models.DateField(
         _("accessed on"), null=True, blank=True, help_text=_("For web pages: when you read it.")
     )
@@ -131,13 +133,21 @@ class Citation(models.Model):
                 name="citation_unique_pmid",
                 violation_error_message=_("Another reference already has this PMID."),
             ),
+            web_address_constraint("citation", "url"),
         ]
 
     def __str__(self):
         names = self.author_names
-        return " · ".join(
-            str(part) for part in (names[:1] and names[0], self.year, self.title) if part
-        )
+        # An import from a bare DOI or PubMed link has no title until someone checks it.
+        title = self.title or _("(no title yet: %(source)s)") % {"source": self._identified_by()}
+        return " · ".join(str(part) for part in (names[:1] and names[0], self.year, title) if part)
+
+    def _identified_by(self):
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.pmid:
+            return f"PMID {self.pmid}"
+        return self.pmcid or self.url or "—"
 
     def clean(self):
         errors = {}

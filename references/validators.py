@@ -38,22 +38,6 @@ validate_pmcid = RegexValidator(
 )
 
 
-def normalise_doi(value):
-    """Strip the prefixes people paste with a DOI; DOIs compare case-insensitively."""
-    value = (value or "").strip().rstrip(".")
-    lowered = value.lower()
-    for prefix in (
-        "https://doi.org/",
-        "http://doi.org/",
-        "https://dx.doi.org/",
-        "http://dx.doi.org/",
-        "doi:",
-    ):
-        if lowered.startswith(prefix):
-            return value[len(prefix) :].strip()
-    return value
-
-
 def normalise_pmcid(value):
     value = (value or "").strip().upper()
     return f"PMC{value}" if value.isdigit() else value

@@ -1,7 +1,8 @@
-"""Create the two staff roles. Superusers have everything; these are for everyone else.
+"""Create the two staff roles, as they were when this migration was written.
 
-When a later migration adds a content model, it adds that model to PRACTITIONER_MODELS or
-RECEPTIONIST_MODELS in a migration of its own, calling ``grant`` below.
+Superseded: the roles are now defined in ``clinic_site/roles.py`` and synced after every
+migrate (a post_migrate receiver), which also covers models added later. This migration
+is kept, unchanged in effect, because databases have applied it; do not extend it.
 """
 
 from django.contrib.auth.management import create_permissions

@@ -97,3 +97,22 @@ def test_reference_download_of_a_draft_is_not_found(client):
 
 def test_unknown_download_format_is_not_found(client, guide):
     assert client.get(f"{guide.get_absolute_url()}references.pdf").status_code == 404
+
+
+def test_a_missing_reference_is_reported_where_its_marker_is_written(guide):
+    from conditions.models import Cause, ConditionCause
+
+    cause = Cause.objects.create(
+        name="Sample cause", slug="sample-cause", details="<p>Sample [cite:987601].</p>"
+    )
+    ConditionCause.objects.create(
+        condition=guide.condition, cause=cause, note="<p>Sample [cite:987602].</p>"
+    )
+    guide.condition.when_to_get_care = "<p>Sample [cite:987603].</p>"
+    guide.condition.save()
+    errors = check_for_publishing(Article.objects.for_page().get(pk=guide.pk)).errors
+    where = {error.split(" cites ")[1][:13]: error.fix_at for error in errors if " cites " in error}
+    assert where["[cite:987601]"] == f"/admin/conditions/cause/{cause.pk}/change/"
+    assert where["[cite:987602]"] == "#cause_links-group"
+    assert where["[cite:987603]"] == "#id_condition-when_to_get_care"
+    assert any(error.startswith("“Details” of cause “Sample cause”") for error in errors)

@@ -5,7 +5,6 @@ when REQUIRE_BROWSER=1 (as CI sets it), so a missing browser cannot pass silentl
 """
 
 import os
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -77,16 +76,14 @@ def page(new_page):
 
 
 def _restore_staff_roles():
-    """Recreate the staff groups that migration 0002_roles made.
+    """Put the staff groups back as clinic_site/roles.py defines them.
 
     transactional_db empties every table after each test, and the groups are data, so
     without this only the first browser test would find them (load_demo needs them).
     """
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
+    from clinic_site.roles import sync_roles
 
-    roles = import_module("clinic_site.migrations.0002_roles")
-    roles.create_roles(MigrationLoader(connection).project_state().apps, None)
+    sync_roles()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -146,29 +146,39 @@ def test_demo_logins_work_without_a_second_step(client, demo, no_two_step_requir
     assert client.get("/admin/").status_code == 200
 
 
-def test_the_embedded_set_up_requires_no_second_step_and_a_deployed_one_superusers(tmp_path):
+def test_the_embedded_set_up_requires_no_second_step_and_production_superusers(tmp_path):
     def required_with(**env):
         environment = {
             key: value
             for key, value in os.environ.items()
-            if key not in {"DJANGO_SECRET_KEY", "CLINIC_REQUIRE_2FA"}
+            if not key.startswith(("CLINIC_", "DJANGO_", "DATABASE_"))
         }
-        environment |= {"CLINIC_VAR_DIR": str(tmp_path), **env}
+        environment |= {
+            "CLINIC_VAR_DIR": str(tmp_path),
+            "CLINIC_ENV_FILE": str(tmp_path / "no.env"),
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
+            **env,
+        }
         return subprocess.run(
             [
                 sys.executable,
                 "-c",
                 "from django.conf import settings; print(settings.CLINIC_REQUIRE_2FA)",
             ],
-            env=environment | {"DJANGO_SETTINGS_MODULE": "clinic_site.settings"},
+            env=environment,
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
 
+    production = {
+        "CLINIC_PRODUCTION": "true",
+        "DJANGO_SECRET_KEY": "sample-" * 10,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'sample.sqlite3'}",
+    }
     assert required_with() == "none"
-    assert required_with(DJANGO_SECRET_KEY="x" * 50) == "superusers"
-    assert required_with(DJANGO_SECRET_KEY="x" * 50, CLINIC_REQUIRE_2FA="staff") == "staff"
+    assert required_with(**production) == "superusers"
+    assert required_with(**production, CLINIC_REQUIRE_2FA="staff") == "staff"
 
 
 def test_with_the_production_setting_a_superuser_must_set_up_a_second_step(

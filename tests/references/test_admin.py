@@ -74,3 +74,24 @@ def test_a_reference_cited_only_in_text_is_listed_as_used_and_not_as_cited_nowhe
     assert "Sample cited only in a guide" not in html
     html = client.get(f"/admin/references/citation/{cited.pk}/change/").content.decode()
     assert "Sample text-citing guide" in html
+
+
+def test_a_paste_over_the_limit_is_refused_naming_the_limit(practitioner):
+    text = "\n".join(f"line {number} of text" for number in range(100_000))
+    html = practitioner.post(IMPORT_URL, {"text": text, "_preview": "1"}).content.decode()
+    assert "at most 200,000 characters and 5,000 lines" in html
+    assert "references found" not in html
+
+
+def test_the_review_screen_says_when_a_reference_looks_like_two(practitioner):
+    text = f"Sample notes from the 2019 clinic meeting.\n{SEED[7]}"
+    html = practitioner.post(IMPORT_URL, {"text": text, "_preview": "1"}).content.decode()
+    assert "One reference found" in html
+    assert "looks like two references" in html
+
+
+def test_a_practitioner_sees_and_edits_a_references_authors(practitioner):
+    citation = Citation.objects.get(doi="10.1371/journal.pone.0227497")
+    html = practitioner.get(f"/admin/references/citation/{citation.pk}/change/").content.decode()
+    assert "Authors, in order" in html
+    assert 'name="authors-0-family_name"' in html

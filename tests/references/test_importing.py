@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from clinic_site.demo import content
 from references.importing import import_references, preview_import
 from references.models import Citation
-from tests.references.test_parsing import GARBLED, SEED
+from tests.references.test_parsing import GARBLED, NINE_ON_CONSECUTIVE_LINES, SEED
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,31 @@ def test_two_dois_sharing_a_pmid_are_one_reference_not_an_error():
     text = "10.1002/14651858.CD009402.pub3 PMID: 32956536\n\n10.1002/x.sample PMID: 32956536"
     import_references(text)
     assert Citation.objects.filter(pmid="32956536").count() <= 1
+
+
+def test_nine_references_one_a_line_give_nine_records_one_reused():
+    result = import_references("\n".join(NINE_ON_CONSECUTIVE_LINES))
+    assert len(result.references) == 9
+    assert len(result.created) == 8 and len(result.reused) == 1
+    assert result.reused[0].citation.doi == "10.1136/bmj.327.7414.557"
+    assert Citation.objects.filter(doi="10.1056/NEJMoa012512").exists()
+    assert Citation.objects.filter(pmid="29573870").exists()
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["https://pubmed.ncbi.nlm.nih.gov/29573870/", "PMID: 29573870", "10.1056/NEJMoa012512"],
+)
+def test_a_bare_identifier_saves_with_an_empty_title_flagged_for_checking(pasted):
+    (item,) = import_references(pasted).references
+    citation = Citation.objects.get(pk=item.citation.pk)
+    assert citation.title == ""
+    assert citation.needs_checking
+    assert "no title yet" in str(citation)
+
+
+def test_command_refuses_a_file_over_the_limit_naming_it(tmp_path):
+    path = tmp_path / "many.txt"
+    path.write_text("\n".join(f"line {number}" for number in range(100_000)), encoding="utf-8")
+    with pytest.raises(CommandError, match="5,000 lines"):
+        call_command("import_references", str(path))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from references.parsing import ParsedReference, parse_references
+from references.parsing import ParsedReference, PasteTooLarge, parse_references, splitting
 
 HERE = Path(__file__).resolve().parent
 
@@ -90,6 +90,29 @@ SP  - 373
 EP  - 383
 DO  - 10.1016/0021-9681(87)90171-8
 ER  - """  # noqa: E501 (a RIS line is as long as its title)
+# APA, MLA and Chicago forms of real papers (see real_references.txt for where they came from).
+IOANNIDIS_APA = (
+    "Ioannidis, J. P. A. (2005). Why most published research findings are false. PLoS "
+    "Medicine, 2(8), e124. https://doi.org/10.1371/journal.pmed.0020124"
+)
+HIGGINS_APA = (
+    "Higgins, J. P. T., Thompson, S. G., Deeks, J. J., & Altman, D. G. (2003). Measuring "
+    "inconsistency in meta-analyses. BMJ, 327(7414), 557–560. "
+    "https://doi.org/10.1136/bmj.327.7414.557"
+)
+LANDIS_MLA = (
+    'Landis, J. Richard, and Gary G. Koch. "The Measurement of Observer Agreement for '
+    'Categorical Data." Biometrics, vol. 33, no. 1, 1977, pp. 159-74.'
+)
+MELZACK_CHICAGO = (
+    'Melzack, Ronald, and Patrick D. Wall. "Pain Mechanisms: A New Theory." Science 150, no. '
+    "3699 (1965): 971–79. https://doi.org/10.1126/science.150.3699.971."
+)
+HIGGINS_CHICAGO_AUTHOR_DATE = (
+    "Higgins, Julian P. T., Simon G. Thompson, Jonathan J. Deeks, and Douglas G. Altman. 2003. "
+    '"Measuring Inconsistency in Meta-Analyses." BMJ 327 (7414): 557–60. '
+    "https://doi.org/10.1136/bmj.327.7414.557."
+)
 GARBLED = "see the leaflet Dr Patel handed out last spring (blue cover??)"
 
 
@@ -734,7 +757,7 @@ def test_unreadable_line_at_the_top_of_a_list_does_not_swallow_the_list():
 
 
 def test_a_pasted_document_is_kept_whole_and_read_quickly():
-    document = "\n".join(["Some words of an article that is not a reference. " * 100] * 100)
+    document = "\n".join(["Some words of an article that is not a reference. " * 40] * 90)
     references = parse_references(document)
     assert len(references) == 1
     assert references[0].original.split() == document.split()
@@ -862,5 +885,252 @@ def test_real_reference_file_loses_no_reference():
     references = parse_references("\n".join(content))
     assert len(references) == declared
     originals = "\n".join(reference.original for reference in references)
-    assert all(line.strip() in originals for line in content if line.strip())
+    not_references = ("@comment", "@string")  # BibTeX blocks that cite nothing
+    assert all(
+        line.strip() in originals
+        for line in content
+        if line.strip() and not line.startswith(not_references)
+    )
     assert not [reference.original for reference in references if reference.status == "unparsed"]
+
+
+# --- APA, MLA and Chicago ----------------------------------------------------------------
+
+
+def test_apa_journal_article_reads_every_field_and_initials_become_ama():
+    assert parse_one(HIGGINS_APA) == ParsedReference(
+        original=HIGGINS_APA,
+        format="apa",
+        authors=["Higgins JPT", "Thompson SG", "Deeks JJ", "Altman DG"],
+        title="Measuring inconsistency in meta-analyses",
+        container_title="BMJ",
+        year=2003,
+        volume="327",
+        issue="7414",
+        pages="557-560",
+        doi="10.1136/bmj.327.7414.557",
+    )
+
+
+def test_apa_book_keeps_its_edition_and_publisher():
+    reference = parse_one(
+        "Cohen, J. (1988). Statistical power analysis for the behavioral sciences (2nd ed.). "
+        "Lawrence Erlbaum Associates."
+    )
+    assert (reference.kind, reference.format, reference.status) == ("book", "apa", "full")
+    assert reference.title == "Statistical power analysis for the behavioral sciences (2nd ed.)"
+    assert reference.publisher == "Lawrence Erlbaum Associates"
+
+
+def test_apa_guideline_by_a_group_with_its_address():
+    reference = parse_one(
+        "National Institute for Health and Care Excellence. (2016). Low back pain and sciatica "
+        "in over 16s: Assessment and management (NICE Guideline NG59). "
+        "https://www.nice.org.uk/guidance/ng59"
+    )
+    assert reference.kind == "guideline"
+    assert reference.authors == ["National Institute for Health and Care Excellence"]
+    assert (reference.year, reference.url) == (2016, "https://www.nice.org.uk/guidance/ng59")
+
+
+def test_mla_keeps_volume_number_year_and_pages():
+    reference = parse_one(LANDIS_MLA)
+    assert reference.format == "mla"
+    assert reference.authors == ["Landis JR", "Koch GG"]
+    assert reference.title == "The Measurement of Observer Agreement for Categorical Data"
+    assert (reference.container_title, reference.volume, reference.issue) == (
+        "Biometrics",
+        "33",
+        "1",
+    )
+    assert (reference.year, reference.pages, reference.status) == (1977, "159-74", "full")
+
+
+def test_mla_et_al_and_a_doi_link():
+    reference = parse_one(
+        'Hartvigsen, Jan, et al. "What Low Back Pain Is and Why We Need to Pay Attention." '
+        "The Lancet, vol. 391, no. 10137, 2018, pp. 2356-67, "
+        "https://doi.org/10.1016/S0140-6736(18)30480-X."
+    )
+    assert (reference.authors, reference.authors_incomplete) == (["Hartvigsen J"], True)
+    assert reference.doi == "10.1016/S0140-6736(18)30480-X"
+    assert (reference.volume, reference.issue, reference.pages) == ("391", "10137", "2356-67")
+
+
+def test_chicago_bibliography_reads_the_year_in_brackets():
+    reference = parse_one(MELZACK_CHICAGO)
+    assert reference.format == "chicago"
+    assert reference.authors == ["Melzack R", "Wall PD"]
+    assert (reference.container_title, reference.volume, reference.issue) == (
+        "Science",
+        "150",
+        "3699",
+    )
+    assert (reference.year, reference.pages) == (1965, "971-79")
+    assert reference.doi == "10.1126/science.150.3699.971"
+
+
+def test_chicago_author_date_reads_the_year_after_the_authors_and_the_issue_in_brackets():
+    reference = parse_one(HIGGINS_CHICAGO_AUTHOR_DATE)
+    assert reference.authors == ["Higgins JPT", "Thompson SG", "Deeks JJ", "Altman DG"]
+    assert (reference.year, reference.volume, reference.issue) == (2003, "327", "7414")
+    assert reference.status == "full"
+
+
+def test_bibtex_and_ris_editions_join_the_title_as_apa_writes_them():
+    bibtex, ris = parse_references(
+        "@book{cohen1988, author = {Cohen, Jacob}, title = {Statistical Power Analysis for the "
+        "Behavioral Sciences}, edition = {2}, publisher = {Lawrence Erlbaum Associates}, "
+        "year = {1988}}\n\nTY  - BOOK\nTI  - Statistical Power Analysis for the Behavioral "
+        "Sciences\nET  - 2nd\nER  - "
+    )
+    assert (
+        bibtex.title
+        == ris.title
+        == ("Statistical Power Analysis for the Behavioral Sciences (2nd ed.)")
+    )
+
+
+def test_mla_and_chicago_books():
+    mla, chicago = parse_references(
+        "Cohen, Jacob. Statistical Power Analysis for the Behavioral Sciences. 2nd ed., "
+        "Lawrence Erlbaum Associates, 1988.\n\n"
+        "Cohen, Jacob. Statistical Power Analysis for the Behavioral Sciences. 2nd ed. "
+        "Hillsdale, NJ: Lawrence Erlbaum Associates, 1988."
+    )
+    for reference, style in ((mla, "mla"), (chicago, "chicago")):
+        assert (reference.format, reference.kind, reference.status) == (style, "book", "full")
+        assert reference.publisher == "Lawrence Erlbaum Associates"
+        assert reference.title.endswith("(2nd ed.)")
+
+
+def test_ama_volume_and_issue_without_a_doi_are_kept():
+    reference = parse_one(
+        "Landis JR, Koch GG. The measurement of observer agreement for categorical data. "
+        "Biometrics. 1977;33(1):159-174."
+    )
+    assert (reference.volume, reference.issue, reference.pages) == ("33", "1", "159-174")
+
+
+def test_vancouver_pmid_after_its_doi_is_kept():
+    reference = parse_one(
+        "Kroenke K, Spitzer RL, Williams JB. The PHQ-9: validity of a brief depression severity "
+        "measure. J Gen Intern Med. 2001 Sep;16(9):606-13. doi: "
+        "10.1046/j.1525-1497.2001.016009606.x. PMID: 11556941."
+    )
+    assert reference.doi == "10.1046/j.1525-1497.2001.016009606.x"
+    assert reference.pmid == "11556941"
+
+
+# --- BibTeX through bibtexparser -----------------------------------------------------------
+
+
+def test_bibtex_string_macros_are_resolved_and_comments_are_not_references():
+    references = parse_references(
+        "@comment{Sample comment: not a reference}\n"
+        '@string{bmj = "BMJ"}\n'
+        "@article{sackett1996, author = {Sackett, David L. and {Evidence-Based Medicine Group} "
+        "and others}, title = {Evidence based medicine: what it is and what it isn't}, "
+        "journal = bmj, year = 1996, month = jan, volume = 312, number = 7023, "
+        "pages = {71--72}}"
+    )
+    (reference,) = references
+    assert reference.container_title == "BMJ"
+    assert reference.authors == ["Sackett DL", "Evidence-Based Medicine Group"]
+    assert reference.authors_incomplete
+    assert (reference.year, reference.month, reference.pages) == (1996, 1, "71-72")
+
+
+def test_bibtex_values_joined_with_hash_use_the_macros():
+    (reference,) = parse_references(
+        '@string{bmj = "BMJ"}\n@article{x, title = "Leg " # {cramps}, journal = bmj # { Open},'
+        " year = 2020}"
+    )
+    assert (reference.title, reference.container_title) == ("Leg cramps", "BMJ Open")
+
+
+def test_bibtex_escaped_specials_come_back_as_written():
+    reference = parse_one(
+        r"@article{x, title = {Cramps \& sleep: 50\% fewer \$ \#1 a\_b \{c\} d\textasciitilde{}e},"
+        r" journal = {Sample J}, year = {2020}}"
+    )
+    assert reference.title == "Cramps & sleep: 50% fewer $ #1 a_b {c} d~e"
+
+
+# --- Pastes that never merge or drop -------------------------------------------------------
+
+
+NINE_ON_CONSECUTIVE_LINES = [
+    HIGGINS_AMA,
+    GARRISON_2020_NLM,
+    IOANNIDIS_APA,
+    LANDIS_MLA,
+    MELZACK_CHICAGO,
+    ARAUJO,
+    "10.1056/NEJMoa012512",
+    "https://pubmed.ncbi.nlm.nih.gov/29573870/",
+    HIGGINS_APA,  # the same paper as the first, in another style
+]
+
+
+def test_nine_references_one_a_line_without_blank_lines_are_nine():
+    references = parse_references("\n".join(NINE_ON_CONSECUTIVE_LINES))
+    assert [reference.original for reference in references] == NINE_ON_CONSECUTIVE_LINES
+    assert [(reference.doi, reference.pmid) for reference in references] == [
+        ("10.1136/bmj.327.7414.557", ""),
+        ("10.1002/14651858.CD009402.pub3", "32956536"),
+        ("10.1371/journal.pmed.0020124", ""),
+        ("", ""),
+        ("10.1126/science.150.3699.971", ""),
+        ("10.1371/journal.pone.0227497", ""),
+        ("10.1056/NEJMoa012512", ""),
+        ("", "29573870"),
+        ("10.1136/bmj.327.7414.557", ""),
+    ]
+    assert not [ref.original for ref in references if any("two" in p for p in ref.problems)]
+
+
+def test_a_pubmed_link_on_the_line_after_a_whole_citation_is_a_reference_of_its_own():
+    first, second = parse_references(f"{FOUQUET}\nhttps://pubmed.ncbi.nlm.nih.gov/29573870/")
+    assert (first.url, first.pmid) == ("", "")
+    assert (second.format, second.pmid) == ("pubmed-url", "29573870")
+
+
+def test_a_doi_link_after_an_ama_citation_is_doubtful_but_ends_an_apa_one():
+    (ama,) = parse_references(f"{FOUQUET}\nhttps://doi.org/10.1056/NEJMoa012512")
+    assert any("looks like two references" in problem for problem in ama.problems)
+    apa_without_doi = HIGGINS_APA.rsplit(" https://", 1)[0]
+    (apa,) = parse_references(f"{apa_without_doi}\nhttps://doi.org/10.1136/bmj.327.7414.557")
+    assert (apa.format, apa.doi, apa.problems) == ("apa", "10.1136/bmj.327.7414.557", [])
+
+
+def test_a_doubtful_join_is_flagged_as_looking_like_two_references():
+    (reference,) = parse_references(f"Sample notes from the 2019 clinic meeting.\n{BRIGGS}")
+    assert any("looks like two references" in problem for problem in reference.problems)
+
+
+def test_a_paste_over_the_line_limit_is_refused_naming_the_limit():
+    with pytest.raises(PasteTooLarge, match="5,000 lines"):
+        parse_references("\n".join(f"line {number} of text" for number in range(100_000)))
+
+
+def test_a_paste_over_the_character_limit_is_refused_naming_the_limit():
+    with pytest.raises(PasteTooLarge, match="200,000 characters"):
+        parse_references("x" * 200_001)
+
+
+def test_splitting_reads_each_line_once(monkeypatch):
+    reads = []
+    real_parse_plain = splitting.parse_plain
+
+    def counting_parse_plain(text):
+        reads.append(text)
+        return real_parse_plain(text)
+
+    monkeypatch.setattr(splitting, "parse_plain", counting_parse_plain)
+    lines = [
+        f"Sample line {number} of a document that is not a reference." for number in range(3000)
+    ]
+    pieces = splitting.split_references("\n".join(lines))
+    assert len(pieces) == 1
+    assert sum(len(text) for text in reads) <= 2 * sum(len(line) for line in lines)

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from references.models import Citation
+from references.parsing import normalise_doi, parse_references
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,28 @@ def test_web_page_needs_an_address():
     with pytest.raises(ValidationError) as error:
         citation(kind=Citation.Kind.WEB_PAGE).full_clean()
     assert "url" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "10.1002/14651858.CD009402.pub3",
+        "doi:10.1002/14651858.CD009402.pub3",
+        "DOI: 10.1002/14651858.CD009402.pub3.",
+        "https://doi.org/10.1002/14651858.CD009402.pub3",
+        "http://dx.doi.org/10.1002/14651858.CD009402.pub3",
+        "https://www.doi.org/10.1002/14651858.CD009402.pub3",
+        "doi.org/10.1002/14651858.CD009402.pub3",
+    ],
+)
+def test_the_model_field_and_the_parser_normalise_a_doi_the_same_way(pasted):
+    field_value = Citation._meta.get_field("doi").to_python(pasted)
+    (parsed,) = parse_references(pasted)
+    assert field_value == parsed.doi == "10.1002/14651858.CD009402.pub3"
+
+
+def test_doi_link_is_percent_decoded_and_keeps_brackets_it_opened():
+    assert normalise_doi("https://doi.org/10.1016/S0140-6736%2818%2930480-X") == (
+        "10.1016/S0140-6736(18)30480-X"
+    )
+    assert normalise_doi("doi:10.1016/S0140-6736(18)30480-X).") == "10.1016/S0140-6736(18)30480-X"

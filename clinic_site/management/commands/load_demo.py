@@ -2,7 +2,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles.models import Article
 from clinic_site.demo.loader import load_demo
+from clinic_site.models import ClinicProfile
 
 
 class Command(BaseCommand):
@@ -20,12 +22,21 @@ class Command(BaseCommand):
             "published passwords. Never on a server others can reach.",
         )
         parser.add_argument(
+            "--if-new",
+            action="store_true",
+            help="Load only into a new database (no clinic details, no pages yet), so "
+            "edits made since the last load are kept. `make run` uses this.",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Report what would change, then roll everything back.",
         )
 
-    def handle(self, *args, with_demo_logins, dry_run, verbosity, **options):
+    def handle(self, *args, with_demo_logins, if_new, dry_run, verbosity, **options):
+        if if_new and (ClinicProfile.objects.exists() or Article.objects.exists()):
+            self.stdout.write("The database has content already; the demo is not reloaded.")
+            return
         try:
             with transaction.atomic():
                 report = load_demo(with_logins=with_demo_logins)

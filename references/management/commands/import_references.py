@@ -4,12 +4,14 @@ import reversion
 from django.core.management.base import BaseCommand, CommandError
 
 from references.importing import import_references, preview_import
+from references.parsing import PasteTooLarge, check_paste_size
 
 
 class Command(BaseCommand):
     help = (
-        "Import references from a text file: AMA, Vancouver/NLM (with PMID), PubMed's "
-        "cite style, bare DOIs or DOI/PubMed links, BibTeX or RIS, several at once. "
+        "Import references from a text file: AMA, Vancouver/NLM (with PMID), APA, MLA, "
+        "Chicago, PubMed's cite style, bare DOIs or DOI/PubMed links, BibTeX or RIS, "
+        "several at once. "
         "Reuses references already present (same DOI or PMID) and keeps any it cannot "
         "read as written, flagged 'needs checking'."
     )
@@ -35,6 +37,10 @@ class Command(BaseCommand):
         if not text.strip():
             raise CommandError(f"{path} is empty: there are no references to import.")
 
+        try:
+            check_paste_size(text)
+        except PasteTooLarge as error:
+            raise CommandError(f"{path}: {error}") from None
         if dry_run:
             result = preview_import(text)
         else:
