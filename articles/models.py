@@ -203,6 +203,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "title"]
+        indexes = [
+            # published() filters on both and lists newest first: home, lists, feed, sitemap.
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+        ]
 
     def __str__(self):
         return self.title
