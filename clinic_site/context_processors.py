@@ -18,9 +18,17 @@ def clinic(request):
 
     return {
         **clinic_context(details),
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": canonical_url(request),
         "clinic_structured_data": structured_data,
     }
+
+
+def canonical_url(request):
+    """The page's address without its query (filters show a part of the same page), except
+    a list's page number, which is a page of its own."""
+    page = request.GET.get("page", "")
+    query = f"?page={page}" if page.isdigit() and page != "1" else ""
+    return request.build_absolute_uri(request.path) + query
 
 
 def clinic_context(details):

@@ -12,7 +12,7 @@ from articles.models import Article
 from clinic_site import selectors
 from clinic_site.models import ClinicProfile, SpecialHours
 from conditions.models import Symptom
-from tests.factories import make_guide
+from tests.factories import make_article, make_guide
 from tests.schema_org import json_ld_blocks, of_type, terms_outside_the_vocabulary
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +58,15 @@ def test_descriptions_differ_between_pages(client, demo):
     assert len(set(descriptions)) == len(descriptions)
 
 
-def test_canonical_link_leaves_out_the_query(client, demo):
+def test_canonical_link_leaves_out_the_query_but_a_lists_page_number(client, demo):
     head = head_of(client, "/conditions/?region=legs")
     assert '<link rel="canonical" href="http://testserver/conditions/">' in head
+    head = head_of(client, "/articles/?page=1")
+    assert '<link rel="canonical" href="http://testserver/articles/">' in head
+    for number in range(25):
+        make_article(slug=f"sample-listed-{number}")
+    head = head_of(client, "/articles/?page=2&utm_source=x")
+    assert '<link rel="canonical" href="http://testserver/articles/?page=2">' in head
 
 
 def test_guide_is_an_open_graph_article_titled_as_the_guide(client, demo):
