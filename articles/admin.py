@@ -8,10 +8,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from conditions.admin import (
+    CareAdviceInline,
     CauseInline,
     CitationInline,
     ConditionAdmin,
     OrderedInline,
+    RedFlagInline,
     SymptomInline,
     TreatmentInline,
 )
@@ -291,6 +293,14 @@ class GuideSymptomInline(ConditionRecordsInline, SymptomInline):
     verbose_name_plural = _("symptoms, in the order shown")
 
 
+class GuideCareAdviceInline(ConditionRecordsInline, CareAdviceInline):
+    verbose_name_plural = _("care advice, at the level of care chosen above")
+
+
+class GuideRedFlagInline(ConditionRecordsInline, RedFlagInline):
+    verbose_name_plural = _("red-flag signs: each completes “Call 911 if …”")
+
+
 class GuideCauseInline(ConditionRecordsInline, CauseInline):
     verbose_name = _("cause")
     verbose_name_plural = _("causes, each with what is particular to this condition")
@@ -343,6 +353,8 @@ class GuideAdmin(PageAdmin):
     ]
     inlines = [
         GuideSymptomInline,
+        GuideCareAdviceInline,
+        GuideRedFlagInline,
         GuideCauseInline,
         GuideTreatmentInline,
         GuideReferenceInline,
@@ -351,6 +363,7 @@ class GuideAdmin(PageAdmin):
     # Each list of records follows the fieldset it belongs to, in the page's own order.
     inlines_after = {
         _("Symptoms"): [GuideSymptomInline],
+        _("When to get care"): [GuideCareAdviceInline, GuideRedFlagInline],
         _("Causes"): [GuideCauseInline],
         _("Treatments"): [GuideTreatmentInline, GuideReferenceInline, ArticleCalloutInline],
     }

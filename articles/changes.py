@@ -1,12 +1,12 @@
 """Which pages show a record, and one signal when any of them changes.
 
 The page object (``pages.build_page``) says what a page shows; this module answers the
-reverse: given a symptom, cause, treatment, citation, callout, condition, practitioner or
-page, which pages show it (``pages_showing``). Every save, delete or link change of such a
-record, in any code path that sends Django's model signals (the admin, services, commands,
-restores), marks those pages changed inside the saving transaction (one UPDATE, however many
-pages: their ``last_changed`` moves and their stored reading grade is cleared to be worked
-out again when next needed) and, once the transaction commits, sends ``pages_changed`` once
+reverse: given a symptom, cause, treatment, care advice or red flag, citation, callout,
+condition, practitioner or page, which pages show it (``pages_showing``). Every save,
+delete or link change of such a record, in any code path that sends Django's model signals
+(the admin, services, commands, restores), marks those pages changed inside the saving
+transaction (one UPDATE, however many pages: their ``last_changed`` moves and their stored
+reading grade is cleared to be worked out again when next needed) and, once the transaction commits, sends ``pages_changed`` once
 for the whole transaction, naming them all.
 
 Subscribers (a page cache, a search index, "Spanish out of date") connect to
@@ -25,12 +25,14 @@ from django.utils import timezone
 
 from conditions.models import (
     BodyRegion,
+    CareAdvice,
     Cause,
     Condition,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
     ConditionTreatment,
+    RedFlag,
     Symptom,
     Treatment,
 )
@@ -69,6 +71,8 @@ def _showing(instance):
         case Treatment():
             return Q(condition__treatment_links__treatment=instance)
         case ConditionSymptom() | ConditionCause() | ConditionTreatment() | ConditionCitation():
+            return Q(condition=instance.condition_id)
+        case CareAdvice() | RedFlag():
             return Q(condition=instance.condition_id)
         case Citation():
             return _citing(instance.pk)
@@ -194,6 +198,8 @@ TRACKED = [
     ConditionCause,
     ConditionTreatment,
     ConditionCitation,
+    CareAdvice,
+    RedFlag,
     Citation,
     CitationAuthor,
 ]

@@ -13,7 +13,15 @@ from tests.factories import make_condition, make_guide, make_practitioner
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/guide/add/"
-INLINES = ["symptom_links", "cause_links", "treatment_links", "citation_links", "callout_links"]
+INLINES = [
+    "symptom_links",
+    "care_advice",
+    "red_flags",
+    "cause_links",
+    "treatment_links",
+    "citation_links",
+    "callout_links",
+]
 
 
 @pytest.fixture
@@ -199,6 +207,14 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
                 data[f"{prefix}-{index}-note"] = link.note
             if prefix in ("cause_links", "treatment_links"):
                 data[f"{prefix}-{index}-citations"] = [c.pk for c in link.citations.all()]
+    data |= management("care_advice", 1) | {
+        "care_advice-0-text": "Sample advice, not clinical content.",
+        "care_advice-0-order": "0",
+    }
+    data |= management("red_flags", 1) | {
+        "red_flags-0-text": "a sample sign, not clinical content",
+        "red_flags-0-order": "0",
+    }
     first_symptom = data["symptom_links-0-id"]
     data["symptom_links-0-DELETE"] = "on"
     response = practitioner.post(url, data)
@@ -206,6 +222,12 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
     condition.refresh_from_db()
     assert condition.also_called == "Sample other name"
     assert not condition.symptom_links.filter(pk=first_symptom).exists()
+    assert [advice.text for advice in condition.care_advice.all()] == [
+        "Sample advice, not clinical content."
+    ]
+    assert [flag.text for flag in condition.red_flags.all()] == [
+        "a sample sign, not clinical content"
+    ]
 
 
 def test_an_old_link_to_a_guide_under_articles_lands_on_its_screen(practitioner):
