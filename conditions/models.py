@@ -208,7 +208,9 @@ class CareAdvice(CareLine):
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="care_advice")
     text = models.CharField(
         max_length=300,
-        help_text=_("One plain sentence, e.g. “Book an appointment if the cramps keep coming back.”"),
+        help_text=_(
+            "One plain sentence, e.g. “Book an appointment if the cramps keep coming back.”"
+        ),
     )
 
     class Meta(CareLine.Meta):
