@@ -6,8 +6,8 @@ condition, practitioner or page, which pages show it (``pages_showing``). Every 
 delete or link change of such a record, in any code path that sends Django's model signals
 (the admin, services, commands, restores), marks those pages changed inside the saving
 transaction (one UPDATE, however many pages: their ``last_changed`` moves and their stored
-reading grade is cleared to be worked out again when next needed) and, once the transaction commits, sends ``pages_changed`` once
-for the whole transaction, naming them all.
+reading grade is cleared to be worked out again when next needed) and, once the transaction
+commits, sends ``pages_changed`` once for the whole transaction, naming them all.
 
 Subscribers (a page cache, a search index, "Spanish out of date") connect to
 ``pages_changed``; they get page ids and ``site_wide`` (the clinic's own details, shown on
