@@ -230,6 +230,21 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
     ]
 
 
+def test_care_advice_and_red_flags_are_edited_under_when_to_get_care(practitioner):
+    guide = Guide.objects.get(slug="leg-spasms-and-cramping")
+    html = practitioner.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    positions = [
+        html.index(marker)
+        for marker in (
+            'name="condition-when_to_get_care"',
+            'name="care_advice-TOTAL_FORMS"',
+            'name="red_flags-TOTAL_FORMS"',
+            'name="condition-causes_intro"',
+        )
+    ]
+    assert positions == sorted(positions)
+
+
 def test_an_old_link_to_a_guide_under_articles_lands_on_its_screen(practitioner):
     guide = Guide.objects.first()
     response = practitioner.get(f"/admin/articles/article/{guide.pk}/change/")
