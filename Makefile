@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTHON := $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test setup demo lint format check bench clean
+.PHONY: run test setup demo lint format check bench lighthouse clean
 
 run: setup demo
 	@echo ""
@@ -61,6 +61,14 @@ check: setup
 
 bench: setup
 	$(PY) bench/page_queries.py
+
+# Lighthouse 12 (large, so apart from the test tools): scores for the home page and a guide.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: setup bench/lighthouse/node_modules/.installed
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache node_modules
