@@ -29,3 +29,10 @@ def empty_cache():
 def demo(db):
     """The shipped demo clinic, with its demo logins."""
     return load_demo(with_logins=True)
+
+
+@pytest.fixture
+def practitioner(client, demo):
+    """A test client logged in with the demo's practitioner login."""
+    assert client.login(username="practitioner", password="practitioner-demo")
+    return client

@@ -24,12 +24,6 @@ INLINES = [
 ]
 
 
-@pytest.fixture
-def practitioner(client, demo):
-    assert client.login(username="practitioner", password="practitioner-demo")
-    return client
-
-
 def management(prefix, total, initial=0):
     return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
 
@@ -245,11 +239,12 @@ def test_care_advice_and_red_flags_are_edited_under_when_to_get_care(practitione
     assert positions == sorted(positions)
 
 
-def test_an_old_link_to_a_guide_under_articles_lands_on_its_screen(practitioner):
+@pytest.mark.parametrize("view", ["change", "history"])
+def test_an_old_link_to_a_guide_under_articles_lands_on_its_screen(practitioner, view):
     guide = Guide.objects.first()
-    response = practitioner.get(f"/admin/articles/article/{guide.pk}/change/")
+    response = practitioner.get(f"/admin/articles/article/{guide.pk}/{view}/")
     assert response.status_code == 302
-    assert response.url == f"/admin/articles/guide/{guide.pk}/change/"
+    assert response.url == f"/admin/articles/guide/{guide.pk}/{view}/"
 
 
 def test_write_its_guide_starts_from_the_condition(practitioner):
