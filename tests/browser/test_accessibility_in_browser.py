@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conditions.models import Condition, RedFlag
+
 from .public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -55,6 +57,22 @@ def test_every_public_page_has_no_wcag_22_aa_violations(audit_page, live_server)
         audit_page.add_script_tag(path=str(axe))
         if violations := _violations(audit_page):
             found[name] = violations
+    assert found == {}
+
+
+def test_care_cards_of_every_level_have_no_wcag_22_aa_violations(audit_page, live_server):
+    axe = _installed(AXE)
+    condition = Condition.objects.get(slug="leg-spasms-and-cramping")
+    RedFlag.objects.create(condition=condition, text="a sample sign, not clinical content")
+    found = {}
+    for level in Condition.Urgency.values:
+        condition.care_urgency = level
+        condition.save()  # through the change signal, as an edit in the admin
+        audit_page.goto(live_server.url + PUBLIC_PAGES["a guide"])
+        assert audit_page.locator(f".care-card--{level}").count() == 1
+        audit_page.add_script_tag(path=str(axe))
+        if violations := _violations(audit_page):
+            found[level] = violations
     assert found == {}
 
 
