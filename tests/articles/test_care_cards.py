@@ -140,7 +140,8 @@ def test_advice_and_red_flags_are_read_by_readability_and_checks(client):
 
     assert "Sample advice words." in page.source_html
     assert "sample sign words" in page.source_html
-    assert [card.level for card in page.care.cards] == ["routine", "emergency"]
+    [care] = [section for section in page.sections if section.key == "get-care"]
+    assert [card.level for card in care.cards] == ["routine", "emergency"]
 
 
 def test_a_record_with_no_text_is_a_list_item_not_a_bare_heading(client):
