@@ -137,6 +137,8 @@ def _render_page(request, article, preview=False):
         "page": page,
         "article": article,
         "preview": preview,
+        # Printed on handouts, so a patient can find the page again.
+        "page_url": request.build_absolute_uri(article.get_absolute_url()),
         "page_structured_data": json_ld_script(
             page_structured_data(page, site_root=request.build_absolute_uri("/"))
         ),

@@ -6,12 +6,14 @@ from editing.admin import HistoryAdmin
 
 from .models import (
     BodyRegion,
+    CareAdvice,
     Cause,
     Condition,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
     ConditionTreatment,
+    RedFlag,
     Symptom,
     Treatment,
 )
@@ -83,6 +85,14 @@ class CitationInline(OrderedInline, admin.TabularInline):
     verbose_name_plural = "references"
 
 
+class CareAdviceInline(OrderedInline, admin.TabularInline):
+    model = CareAdvice
+
+
+class RedFlagInline(OrderedInline, admin.TabularInline):
+    model = RedFlag
+
+
 @admin.register(Condition)
 class ConditionAdmin(HistoryAdmin):
     list_display = ["name", "body_region", "care_urgency"]
@@ -96,4 +106,11 @@ class ConditionAdmin(HistoryAdmin):
         ("When to get care", {"fields": ["care_urgency", "when_to_get_care"]}),
         ("Causes and treatments", {"fields": ["causes_intro", "treatments_intro"]}),
     ]
-    inlines = [SymptomInline, CauseInline, TreatmentInline, CitationInline]
+    inlines = [
+        SymptomInline,
+        CareAdviceInline,
+        RedFlagInline,
+        CauseInline,
+        TreatmentInline,
+        CitationInline,
+    ]

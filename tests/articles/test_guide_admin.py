@@ -13,7 +13,15 @@ from tests.factories import make_condition, make_guide, make_practitioner
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/guide/add/"
-INLINES = ["symptom_links", "cause_links", "treatment_links", "citation_links", "callout_links"]
+INLINES = [
+    "symptom_links",
+    "care_advice",
+    "red_flags",
+    "cause_links",
+    "treatment_links",
+    "citation_links",
+    "callout_links",
+]
 
 
 def management(prefix, total, initial=0):
@@ -193,6 +201,14 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
                 data[f"{prefix}-{index}-note"] = link.note
             if prefix in ("cause_links", "treatment_links"):
                 data[f"{prefix}-{index}-citations"] = [c.pk for c in link.citations.all()]
+    data |= management("care_advice", 1) | {
+        "care_advice-0-text": "Sample advice, not clinical content.",
+        "care_advice-0-order": "0",
+    }
+    data |= management("red_flags", 1) | {
+        "red_flags-0-text": "a sample sign, not clinical content",
+        "red_flags-0-order": "0",
+    }
     first_symptom = data["symptom_links-0-id"]
     data["symptom_links-0-DELETE"] = "on"
     response = practitioner.post(url, data)
@@ -200,6 +216,27 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
     condition.refresh_from_db()
     assert condition.also_called == "Sample other name"
     assert not condition.symptom_links.filter(pk=first_symptom).exists()
+    assert [advice.text for advice in condition.care_advice.all()] == [
+        "Sample advice, not clinical content."
+    ]
+    assert [flag.text for flag in condition.red_flags.all()] == [
+        "a sample sign, not clinical content"
+    ]
+
+
+def test_care_advice_and_red_flags_are_edited_under_when_to_get_care(practitioner):
+    guide = Guide.objects.get(slug="leg-spasms-and-cramping")
+    html = practitioner.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    positions = [
+        html.index(marker)
+        for marker in (
+            'name="condition-when_to_get_care"',
+            'name="care_advice-TOTAL_FORMS"',
+            'name="red_flags-TOTAL_FORMS"',
+            'name="condition-causes_intro"',
+        )
+    ]
+    assert positions == sorted(positions)
 
 
 @pytest.mark.parametrize("view", ["change", "history"])
@@ -242,3 +279,30 @@ def test_history_of_a_guide_holds_its_condition_and_records(practitioner):
     revision = Version.objects.get_for_object(guide).first().revision
     models = {version.content_type.model for version in revision.version_set.all()}
     assert {"article", "condition"} <= models
+
+
+@pytest.mark.parametrize("value", ["abc", "12abc", "-1"])
+def test_a_condition_that_is_not_an_id_starts_an_empty_guide(practitioner, value):
+    response = practitioner.get(f"{ADD_URL}?condition={value}")
+    assert response.status_code == 200
+    assert (
+        practitioner.post(f"{ADD_URL}?condition={value}", guide_form(condition=value)).status_code
+        == 200
+    )
+
+
+def test_the_guide_screen_needs_the_right_to_change_conditions_too(client, demo):
+    from django.contrib.auth.models import Permission, User
+
+    writer = User.objects.create_user("guide-only", password="sample-pass-1234", is_staff=True)
+    writer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_guide", "change_guide", "view_article"])
+    )
+    client.force_login(writer)
+    guide = Guide.objects.first()
+    html = client.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    assert 'name="condition-name"' not in html or "readonly" in html
+    response = client.post(f"/admin/articles/guide/{guide.pk}/change/", {"title": "Changed"})
+    assert response.status_code == 403
+    guide.refresh_from_db()
+    assert guide.title != "Changed"

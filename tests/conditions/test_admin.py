@@ -16,7 +16,14 @@ pytestmark = pytest.mark.django_db
 
 RECORD_KINDS = [Symptom, Cause, Treatment]
 CONDITION_ADD_URL = "/admin/conditions/condition/add/"
-INLINES = ["symptom_links", "cause_links", "treatment_links", "citation_links"]
+INLINES = [
+    "symptom_links",
+    "care_advice",
+    "red_flags",
+    "cause_links",
+    "treatment_links",
+    "citation_links",
+]
 
 
 def list_url(model):
