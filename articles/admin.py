@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from conditions.admin import (
+    AlternativeNameInline,
     CauseInline,
     CitationInline,
     ConditionAdmin,
@@ -286,6 +287,11 @@ class ConditionRecordsInline(OrderedInline):
         super().__init__(Condition, admin_site)
 
 
+class GuideAlternativeNameInline(ConditionRecordsInline, AlternativeNameInline):
+    verbose_name = _("other name patients use")
+    verbose_name_plural = _("also called: other names patients use, one a row")
+
+
 class GuideSymptomInline(ConditionRecordsInline, SymptomInline):
     verbose_name = _("symptom")
     verbose_name_plural = _("symptoms, in the order shown")
@@ -311,7 +317,7 @@ class GuideAdmin(PageAdmin):
 
     form = GuideForm
     list_display = ["title", "condition", "state", "grade", "next_review_due", "reviewer"]
-    search_fields = ["title", "summary", "condition__name", "condition__also_called"]
+    search_fields = ["title", "summary", "condition__name", "condition__alternative_names__name"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "condition", "condition-summary", "body"]}),
         (
@@ -320,7 +326,6 @@ class GuideAdmin(PageAdmin):
                 "fields": [
                     "condition-name",
                     "condition-slug",
-                    "condition-also_called",
                     "condition-body_region",
                     "summary",
                     "condition_screen",
@@ -342,6 +347,7 @@ class GuideAdmin(PageAdmin):
         *PageAdmin.publishing_fieldsets,
     ]
     inlines = [
+        GuideAlternativeNameInline,
         GuideSymptomInline,
         GuideCauseInline,
         GuideTreatmentInline,
@@ -350,6 +356,7 @@ class GuideAdmin(PageAdmin):
     ]
     # Each list of records follows the fieldset it belongs to, in the page's own order.
     inlines_after = {
+        _("The condition"): [GuideAlternativeNameInline],
         _("Symptoms"): [GuideSymptomInline],
         _("Causes"): [GuideCauseInline],
         _("Treatments"): [GuideTreatmentInline, GuideReferenceInline, ArticleCalloutInline],

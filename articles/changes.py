@@ -24,6 +24,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from conditions.models import (
+    AlternativeName,
     BodyRegion,
     Cause,
     Condition,
@@ -68,7 +69,13 @@ def _showing(instance):
             return Q(condition__cause_links__cause=instance)
         case Treatment():
             return Q(condition__treatment_links__treatment=instance)
-        case ConditionSymptom() | ConditionCause() | ConditionTreatment() | ConditionCitation():
+        case (
+            AlternativeName()
+            | ConditionSymptom()
+            | ConditionCause()
+            | ConditionTreatment()
+            | ConditionCitation()
+        ):
             return Q(condition=instance.condition_id)
         case Citation():
             return _citing(instance.pk)
@@ -186,6 +193,7 @@ TRACKED = [
     ArticleCallout,
     ArticleCitation,
     Condition,
+    AlternativeName,
     BodyRegion,
     Symptom,
     Cause,

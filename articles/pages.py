@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from conditions.models import (
+    AlternativeName,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
@@ -84,6 +85,7 @@ class Page:
     texts: list  # every rich text shown, as Text, in reading order
     shows: frozenset
     source_html: str  # the page's words in reading order, as HTML
+    also_called: list[str] = field(default_factory=list)  # the condition's other names
 
     @property
     def condition(self):
@@ -123,11 +125,13 @@ def build_page(article, *, related=None):
         if person is not None:
             shows.add(label(person))
 
-    symptom_links, cause_links, treatment_links = [], [], []
+    symptom_links, cause_links, treatment_links, other_names = [], [], [], []
     if condition is not None:
         shows.add(label(condition))
         if condition.body_region_id:
             shows.add(label(condition.body_region))
+        other_names = list(AlternativeName.objects.filter(condition=condition))
+        shows.update(label(other_name) for other_name in other_names)
         symptom_links = list(
             ConditionSymptom.objects.filter(condition=condition).select_related("symptom")
         )
@@ -188,6 +192,7 @@ def build_page(article, *, related=None):
         texts=texts,
         shows=frozenset(shows),
         source_html=_source_html(article, body, sections, callouts),
+        also_called=[other_name.name for other_name in other_names],
     )
 
 

@@ -15,6 +15,7 @@ from articles.publish_checks import check_for_publishing
 from articles.services import reading_grade
 from clinic_site.models import ClinicProfile
 from conditions.models import (
+    AlternativeName,
     BodyRegion,
     Cause,
     ConditionCause,
@@ -105,6 +106,7 @@ def test_the_page_object_names_every_record_it_shows():
         "evidence",
         "callout",
         "condition",
+        "alternative_name",
         "body_region",
         "practitioner",
         "marker_in_text",
@@ -149,8 +151,10 @@ def test_each_kind_of_record_names_the_pages_that_show_it(change, received, comm
                 callout.title = "Sample new callout title"
                 callout.save()
             case "condition":
-                condition.also_called = "Sample other name"
+                condition.summary = "Sample new summary."
                 condition.save()
+            case "alternative_name":
+                AlternativeName.objects.create(condition=condition, name="Sample other name")
             case "body_region":
                 region.name = "Sample renamed region"
                 region.save()

@@ -13,7 +13,14 @@ from tests.factories import make_condition, make_guide, make_practitioner
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/guide/add/"
-INLINES = ["symptom_links", "cause_links", "treatment_links", "citation_links", "callout_links"]
+INLINES = [
+    "alternative_names",
+    "symptom_links",
+    "cause_links",
+    "treatment_links",
+    "citation_links",
+    "callout_links",
+]
 
 
 @pytest.fixture
@@ -172,7 +179,6 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
         "hero_image_alt": "",
         "condition-name": condition.name,
         "condition-slug": condition.slug,
-        "condition-also_called": "Sample other name",
         "condition-summary": condition.summary,
         "condition-symptoms_intro": condition.symptoms_intro,
         "condition-care_urgency": condition.care_urgency,
@@ -199,12 +205,27 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
                 data[f"{prefix}-{index}-note"] = link.note
             if prefix in ("cause_links", "treatment_links"):
                 data[f"{prefix}-{index}-citations"] = [c.pk for c in link.citations.all()]
+    names = list(condition.alternative_names.all())
+    data |= management("alternative_names", len(names) + 1, len(names))
+    for index, other_name in enumerate(names):
+        data |= {
+            f"alternative_names-{index}-id": other_name.pk,
+            f"alternative_names-{index}-name": other_name.name,
+            f"alternative_names-{index}-order": other_name.order,
+        }
+    data |= {
+        f"alternative_names-{len(names)}-name": "Sample other name",
+        f"alternative_names-{len(names)}-order": len(names),
+    }
     first_symptom = data["symptom_links-0-id"]
     data["symptom_links-0-DELETE"] = "on"
     response = practitioner.post(url, data)
     assert response.status_code == 302, response.content.decode()[:4000]
     condition.refresh_from_db()
-    assert condition.also_called == "Sample other name"
+    assert [row.name for row in condition.alternative_names.all()] == [
+        *(other_name.name for other_name in names),
+        "Sample other name",
+    ]
     assert not condition.symptom_links.filter(pk=first_symptom).exists()
 
 
