@@ -185,9 +185,9 @@ def stale_pages():
     )
 
 
-def refresh_stale(limit=REFRESH_AT_ONCE):
-    """Write up to `limit` stale documents; the rest wait for the next search or command."""
-    page_ids = list(stale_pages().values_list("pk", flat=True)[:limit])
+def refresh_stale():
+    """Write up to ``REFRESH_AT_ONCE`` stale documents; the rest wait for the next search."""
+    page_ids = list(stale_pages().values_list("pk", flat=True)[:REFRESH_AT_ONCE])
     if page_ids:
         _refresh_without_failing(page_ids)
     return len(page_ids)

@@ -10,6 +10,7 @@ from references.exporting import to_bibtex, to_ris
 
 from .models import Article
 from .pages import build_page
+from .selectors import guides_a_to_z
 
 
 def guide_index(request):
@@ -22,7 +23,7 @@ def guide_index(request):
     return render(
         request,
         "articles/guide_index.html",
-        {"guides": guides, "regions": regions, "current_region": region},
+        {"entries": guides_a_to_z(guides), "regions": regions, "current_region": region},
     )
 
 

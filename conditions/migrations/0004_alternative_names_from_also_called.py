@@ -6,16 +6,22 @@ Reversible: going back joins the rows again with ", " (the old field's format).
 from django.db import migrations
 
 
+def names_from_also_called(also_called):
+    """The names in the old field, in order, without blanks or repeats (in any case)."""
+    names = {}
+    for name in also_called.split(","):
+        name = name.strip()[:200]
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
 def split_also_called(apps, schema_editor):
     Condition = apps.get_model("conditions", "Condition")
     AlternativeName = apps.get_model("conditions", "AlternativeName")
     rows = []
     for condition in Condition.objects.exclude(also_called=""):
-        names = []
-        for name in condition.also_called.split(","):
-            name = name.strip()[:200]
-            if name and name.casefold() not in {known.casefold() for known in names}:
-                names.append(name)
+        names = names_from_also_called(condition.also_called)
         rows += [
             AlternativeName(condition=condition, name=name, order=order)
             for order, name in enumerate(names)

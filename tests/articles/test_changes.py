@@ -1,6 +1,5 @@
 """What a page shows, both ways, and the one signal sent when any of it changes."""
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -35,20 +34,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """A block run as its own committed transaction. A test runs inside one transaction,
-    whose set-up already queued a batch of changes; start the block with a fresh one."""
-
-    @contextmanager
-    def block():
-        changes._local.batch = None
-        with django_capture_on_commit_callbacks(execute=True):
-            yield
-
-    return block
 
 
 @pytest.fixture
