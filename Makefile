@@ -53,6 +53,7 @@ check: setup
 
 bench: setup
 	$(PY) bench/page_queries.py
+	$(PY) bench/search_quality.py
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache
