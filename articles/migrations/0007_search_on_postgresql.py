@@ -9,12 +9,16 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 # Weights: A title and names, B summary and record names, C everything the page shows.
+# The columns hold plain text, but PostgreSQL's parser reads "<...>" as markup and skips
+# whatever follows a "<script>", so angle brackets are read as spaces.
 ADD_VECTOR = """
 ALTER TABLE articles_searchdocument ADD COLUMN search_vector tsvector
 GENERATED ALWAYS AS (
-    setweight(to_tsvector('english'::regconfig, title || ' ' || names), 'A')
-    || setweight(to_tsvector('english'::regconfig, summary || ' ' || records), 'B')
-    || setweight(to_tsvector('english'::regconfig, text), 'C')
+    setweight(to_tsvector('english'::regconfig, translate(title || ' ' || names, '<>', '  ')), 'A')
+    || setweight(
+        to_tsvector('english'::regconfig, translate(summary || ' ' || records, '<>', '  ')), 'B'
+    )
+    || setweight(to_tsvector('english'::regconfig, translate(text, '<>', '  ')), 'C')
 ) STORED;
 CREATE INDEX articles_searchdocument_vector ON articles_searchdocument USING gin (search_vector);
 """
