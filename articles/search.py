@@ -41,7 +41,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
@@ -197,7 +197,8 @@ def _refresh_without_failing(page_ids):
     # A page that cannot be built now stays stale and is tried again later; a patient's
     # search or a practitioner's save must not fail because of it.
     try:
-        refresh_documents(page_ids)
+        with transaction.atomic():  # a savepoint: a failed write leaves the request usable
+            refresh_documents(page_ids)
     except Exception:
         logger.exception("Search documents not refreshed for pages %s", sorted(page_ids))
 

@@ -150,3 +150,17 @@ def test_snippets_escape_stored_text_and_mark_only_the_matching_words():
     assert str(from_body.snippet) == (
         "&lt;img src=x onerror=alert(1)&gt; sample <mark>wombat</mark>"
     )
+
+
+def test_a_page_that_cannot_be_indexed_leaves_the_search_working(monkeypatch, caplog):
+    guide = make_guide(make_condition("Sample caracal"))
+    SearchDocument.objects.filter(article=guide).delete()
+
+    def broken(page):
+        raise RuntimeError("Sample failure while building a search document.")
+
+    monkeypatch.setattr(search, "document_fields", broken)
+    assert found("caracal") == []  # no document yet, and no error for the patient
+    assert "Search documents not refreshed" in caplog.text
+    monkeypatch.undo()
+    assert found("caracal") == [guide.get_absolute_url()]  # tried again, and written
