@@ -2,7 +2,8 @@
 
 Run with `make bench` (SQLite by default) or, for PostgreSQL,
 `DATABASE_URL=postgres://user@host/db .venv/bin/python bench/search_quality.py`.
-Builds a throwaway test database (named after DATABASE_URL's, with a `test_` prefix), loads
+Builds a throwaway database of its own (`var/bench_search.sqlite3`, or `bench_search_` and
+DATABASE_URL's database name on PostgreSQL; never the test suite's), loads
 the demo clinic, runs every query of `tests/articles/search_queries.py` and prints the share
 of queries whose page comes first and within the top three, the misses, and any result for
 a query that should find nothing.
@@ -19,6 +20,7 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
@@ -29,6 +31,11 @@ def slug_of(result):
 
 def main():
     setup_test_environment()
+    if connection.vendor == "sqlite":
+        bench_name = str(settings.VAR_DIR / "bench_search.sqlite3")
+    else:
+        bench_name = f"bench_search_{connection.settings_dict['NAME']}"
+    connection.settings_dict["TEST"] = {**connection.settings_dict["TEST"], "NAME": bench_name}
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from articles.search import search

@@ -268,3 +268,11 @@ def test_history_of_a_guide_holds_its_condition_and_records(practitioner):
     revision = Version.objects.get_for_object(guide).first().revision
     models = {version.content_type.model for version in revision.version_set.all()}
     assert {"article", "condition"} <= models
+
+
+def test_other_names_are_edited_one_a_row_right_after_the_condition(practitioner):
+    guide = Guide.objects.get(slug="leg-spasms-and-cramping")
+    html = practitioner.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    names_inline = html.index('id="alternative_names-group"')
+    assert html.index("The condition") < names_inline < html.index("symptom_links-group")
+    assert 'value="Charley horse"' in html[names_inline:]

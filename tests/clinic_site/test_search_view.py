@@ -97,3 +97,8 @@ def test_the_a_to_z_lists_other_names_pointing_at_their_guide(client, demo):
     )
     # Under its own letter, C, before the guides of later letters.
     assert html.index('id="letter-C"') < html.index("Charley horse") < html.index('id="letter-L"')
+
+
+@pytest.mark.parametrize("query", ["___", "leg:* & !(", "'", "a" * 500, "é ß 腿"])
+def test_any_typed_text_gets_an_answer_not_an_error(client, demo, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
