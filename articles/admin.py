@@ -272,11 +272,20 @@ class ArticleAdmin(PageAdmin):
         return super().get_queryset(request).stories()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Old links and bookmarks to a guide under "articles" land on the guide's screen.
-        guide = Guide.objects.filter(pk=object_id).first() if object_id.isdigit() else None
-        if guide is not None:
-            return HttpResponseRedirect(reverse("admin:articles_guide_change", args=[guide.pk]))
-        return super().change_view(request, object_id, form_url, extra_context)
+        return self._to_guide_screen(object_id, "change") or super().change_view(
+            request, object_id, form_url, extra_context
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        return self._to_guide_screen(object_id, "history") or super().history_view(
+            request, object_id, extra_context
+        )
+
+    def _to_guide_screen(self, object_id, view):
+        """Old links and bookmarks to a guide under "articles" land on the guide's own."""
+        if str(object_id).isdigit() and Guide.objects.filter(pk=object_id).exists():
+            return HttpResponseRedirect(reverse(f"admin:articles_guide_{view}", args=[object_id]))
+        return None
 
 
 class ConditionRecordsInline(OrderedInline):

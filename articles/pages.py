@@ -92,25 +92,9 @@ class Page:
         return self.article.condition
 
     @property
-    def care(self):
-        return self.section("get-care")
-
-    def section(self, key):
-        return next((section for section in self.sections if section.key == key), None)
-
-    @property
     def citations(self):
         """The sources in the reference list, in its numbered order."""
         return [reference.citation for reference in self.references]
-
-    @property
-    def records_without_text(self):
-        return [
-            entry.name
-            for section in self.sections
-            for entry in section.entries
-            if not entry.has_text
-        ]
 
 
 def build_page(article, *, related=None):

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db.models import UniqueConstraint
+from django.forms.models import BaseInlineFormSet
 
 from editing.admin import HistoryAdmin
 
@@ -40,7 +42,22 @@ admin.site.register(Cause, ClinicalRecordAdmin)
 admin.site.register(Treatment, ClinicalRecordAdmin)
 
 
+class LinkFormSet(BaseInlineFormSet):
+    """Rows of a condition's links. Two rows naming the same record are refused with the
+    link's own plain message ("This symptom is already listed for the condition."), which
+    Django's formset would replace with "Please correct the duplicate data for symptom"."""
+
+    def get_unique_error_message(self, unique_check):
+        for constraint in self.model._meta.constraints:
+            if isinstance(constraint, UniqueConstraint) and set(constraint.fields) == set(
+                unique_check
+            ):
+                return constraint.get_violation_error_message()
+        return super().get_unique_error_message(unique_check)
+
+
 class OrderedInline:
+    formset = LinkFormSet
     extra = 0
     ordering = ["order"]
 

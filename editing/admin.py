@@ -86,7 +86,11 @@ class HistoryAdmin(VersionAdmin):
     def get_object(self, request, object_id, from_field=None):
         if request.method == "POST" and EDIT_TOKEN in request.POST:
             # Lock before reading, so the form starts from the row as the last save left it.
-            lock([self.model._base_manager.filter(pk=object_id).first()])
+            try:
+                pk = self.model._meta.pk.to_python(unquote(object_id))
+            except ValidationError:
+                pk = None  # not an id: super() answers "does not exist"
+            lock([self.model._base_manager.filter(pk=pk).first() if pk is not None else None])
         obj = super().get_object(request, object_id, from_field)
         if obj is not None and request.method == "POST" and EDIT_TOKEN in request.POST:
             records = self.edited_records(obj)

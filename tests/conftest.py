@@ -46,3 +46,10 @@ def committed(django_capture_on_commit_callbacks):
             yield
 
     return block
+
+
+@pytest.fixture
+def practitioner(client, demo):
+    """A test client logged in with the demo's practitioner login."""
+    assert client.login(username="practitioner", password="practitioner-demo")
+    return client

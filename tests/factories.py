@@ -30,6 +30,38 @@ def make_condition(name=None, **fields):
     )
 
 
+def make_record(model, name=None, **fields):
+    """A saved Symptom, Cause or Treatment (`model`), e.g. make_record(Symptom, "Sample ache")."""
+    name = name or f"Sample {model._meta.verbose_name} {next(_numbers)}"
+    return model.objects.create(
+        name=name, slug=fields.pop("slug", name.lower().replace(" ", "-")), **fields
+    )
+
+
+LINK_MODEL_FOR = {
+    Symptom: ConditionSymptom,
+    Cause: ConditionCause,
+    Treatment: ConditionTreatment,
+    Citation: ConditionCitation,
+}
+
+
+def make_linkable(link_model):
+    """A saved record of the kind `link_model` links a condition to (a symptom, cause,
+    treatment or citation)."""
+    if link_model is ConditionCitation:
+        return make_citation()
+    return make_record(link_model._meta.get_field(link_model.linked_field).related_model)
+
+
+def list_on(condition, record, **fields):
+    """Link `record` (a symptom, cause, treatment or citation) to `condition`."""
+    link_model = LINK_MODEL_FOR[type(record)]
+    return link_model.objects.create(
+        condition=condition, **{link_model.linked_field: record}, **fields
+    )
+
+
 def make_guide(condition=None, *, published=True, **fields):
     condition = condition or make_condition()
     return Article.objects.create(

@@ -28,12 +28,6 @@ def article_form(**changes):
     return data | changes
 
 
-@pytest.fixture
-def practitioner(client, demo):
-    assert client.login(username="practitioner", password="practitioner-demo")
-    return client
-
-
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "white").save(buffer, "PNG")

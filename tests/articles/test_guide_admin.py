@@ -23,12 +23,6 @@ INLINES = [
 ]
 
 
-@pytest.fixture
-def practitioner(client, demo):
-    assert client.login(username="practitioner", password="practitioner-demo")
-    return client
-
-
 def management(prefix, total, initial=0):
     return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
 
@@ -229,11 +223,12 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
     assert not condition.symptom_links.filter(pk=first_symptom).exists()
 
 
-def test_an_old_link_to_a_guide_under_articles_lands_on_its_screen(practitioner):
+@pytest.mark.parametrize("view", ["change", "history"])
+def test_an_old_link_to_a_guide_under_articles_lands_on_its_screen(practitioner, view):
     guide = Guide.objects.first()
-    response = practitioner.get(f"/admin/articles/article/{guide.pk}/change/")
+    response = practitioner.get(f"/admin/articles/article/{guide.pk}/{view}/")
     assert response.status_code == 302
-    assert response.url == f"/admin/articles/guide/{guide.pk}/change/"
+    assert response.url == f"/admin/articles/guide/{guide.pk}/{view}/"
 
 
 def test_write_its_guide_starts_from_the_condition(practitioner):

@@ -163,7 +163,7 @@ def compare_demo_version_with_a_save(new_page, live_server, article, summary):
     page.get_by_role("button", name="Save (updates the live page)", exact=True).click()
     expect(page.locator(".messagelist .success")).to_be_visible()
 
-    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/history/")
+    page.goto(f"{live_server.url}/admin/articles/guide/{article.pk}/history/")
     rows = page.locator("#change-history tbody tr")
     expect(rows).to_have_count(2)
     # Newest first: compare the demo version (second row) with the save (first row).

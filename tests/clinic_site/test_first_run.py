@@ -81,7 +81,7 @@ def test_questions_are_asked_again_until_each_answer_is_valid():
     assert "This password is too short." in errors
     assert "The two passwords differ." in errors
     assert "Enter a phone number" in errors
-    assert "Enter a valid URL." in errors
+    assert "Enter a web address starting with https://" in errors
     assert User.objects.get(username="owner").check_password(PASSWORD)
     profile = ClinicProfile.objects.get()
     assert (profile.phone, profile.map_url) == ("+1 505 555 0100", "")

@@ -1,7 +1,5 @@
 """Other names for a condition: one row each, and the old comma-separated field's data kept."""
 
-import importlib
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -9,16 +7,6 @@ from conditions.models import AlternativeName
 from tests.factories import make_condition
 
 pytestmark = pytest.mark.django_db
-
-migration = importlib.import_module("conditions.migrations.0004_alternative_names_from_also_called")
-
-
-def test_the_comma_separated_names_become_rows_in_order_without_blanks_or_repeats():
-    assert migration.names_from_also_called(" Leg cramps, Charley horse,, leg cramps ,") == [
-        "Leg cramps",
-        "Charley horse",
-    ]
-    assert migration.names_from_also_called("") == []
 
 
 def test_a_condition_cannot_list_the_same_name_twice():

@@ -174,3 +174,9 @@ def test_receptionist_can_neither_preview_nor_compare(demo):
     version = versions[0].pk
     url = f"/admin/articles/article/{article.pk}/history/compare/?from={version}&to={version}"
     assert client.get(url).status_code == 403
+
+
+def test_a_save_to_an_address_that_is_not_an_id_is_not_an_error(demo):
+    client = login("practitioner")
+    response = client.post("/admin/conditions/symptom/not-a-number/change/", {"edit_token": "1"})
+    assert response.status_code == 302  # Django's "does not exist" message, then the list

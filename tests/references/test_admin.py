@@ -8,12 +8,6 @@ pytestmark = pytest.mark.django_db
 IMPORT_URL = "/admin/references/citation/import/"
 
 
-@pytest.fixture
-def practitioner(client, demo):
-    assert client.login(username="practitioner", password="practitioner-demo")
-    return client
-
-
 def test_pasted_references_are_shown_for_review_before_anything_is_saved(practitioner):
     before = Citation.objects.count()
     text = f"10.5555/sample.new.doi\n\n{GARBLED}\n\n{SEED[1]}"
