@@ -20,7 +20,6 @@ from conditions.models import (
     Treatment,
 )
 from references.models import Citation
-
 from tests.factories import (
     add_records,
     list_on,
