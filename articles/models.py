@@ -3,13 +3,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from conditions.models import Condition
+from editing.images import ReencodedImageField, UnguessableName
 from editing.richtext import RichTextField
 from references.models import Citation
 
@@ -24,7 +24,6 @@ def review_due_after(reviewed_on):
 
 
 SLUG_TAKEN = _("Another page already uses this web address (slug). Choose a different one.")
-IMAGE_TYPES = FileExtensionValidator(["jpg", "jpeg", "png", "webp"])
 
 
 class Practitioner(models.Model):
@@ -32,7 +31,7 @@ class Practitioner(models.Model):
         max_length=200, help_text=_("As patients know you, e.g. “Dr. Alex Jimenez”.")
     )
     credentials = models.CharField(max_length=100, blank=True, help_text=_("e.g. DC, APRN"))
-    photo = models.ImageField(upload_to="practitioners/", blank=True, validators=[IMAGE_TYPES])
+    photo = ReencodedImageField(upload_to=UnguessableName("practitioners"), blank=True)
     bio = models.TextField(blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -145,7 +144,7 @@ class Article(models.Model):
         ),
     )
     body = RichTextField(blank=True)
-    hero_image = models.ImageField(upload_to="articles/", blank=True, validators=[IMAGE_TYPES])
+    hero_image = ReencodedImageField(upload_to=UnguessableName("articles"), blank=True)
     hero_image_alt = models.CharField(
         _("hero image description"),
         max_length=300,
@@ -204,6 +203,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "title"]
+        indexes = [
+            # published() filters on both and lists newest first: home, lists, feed, sitemap.
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+        ]
 
     def __str__(self):
         return self.title

@@ -16,7 +16,7 @@ has the same stem or starts with it ("scoli" finds scoliosis), ranked by where t
 trigram similarity against the words of titles and names.
 
 - PostgreSQL: ``SearchRank`` over a stored, weighted ``tsvector`` (GIN index, migration
-  ``articles 0007``) plus ``pg_trgm`` word similarity to the title and names.
+  ``articles 0009``) plus ``pg_trgm`` word similarity to the title and names.
 - SQLite, for the small sites it serves: the same rules in Python over the stored
   documents, with Snowball's English stemmer (the one PostgreSQL's ``english``
   configuration uses) and trigram similarity computed here. Each worker keeps a
@@ -66,7 +66,7 @@ SIMILAR_WORD = 0.4
 # PostgreSQL's word_similarity: the share of the query's trigrams found in the title or names.
 SIMILAR_TO_TITLE = 0.5
 SNIPPET_WORDS = 30
-VECTOR_COLUMN = "search_vector"  # PostgreSQL only; see migration articles 0007
+VECTOR_COLUMN = "search_vector"  # PostgreSQL only; see migration articles 0009
 
 # PostgreSQL's English stop words (Snowball's list), so both databases ignore the same words.
 # Kept as one string of words to read like the list it copies.

@@ -10,24 +10,40 @@ from .models import Article
 
 @dataclass
 class ReviewDue:
-    overdue: list[Article]
+    overdue: list[Article]  # most overdue first
     due_soon: list[Article]
     within_days: int
+    overdue_count: int = 0
+    due_soon_count: int = 0
 
     def __bool__(self):
         return bool(self.overdue or self.due_soon)
 
+    @property
+    def more(self):
+        """Whether the lists were cut short (the admin home shows the first few)."""
+        return self.overdue_count > len(self.overdue) or self.due_soon_count > len(self.due_soon)
 
-def pages_due_for_review(today=None, within_days=None):
+
+def pages_due_for_review(today=None, within_days=None, limit=None):
+    """Pages overdue for medical review and due soon, most urgent first; `limit` cuts
+    each list short (their counts stay whole)."""
     today = today or timezone.localdate()
     within_days = within_days if within_days is not None else settings.CLINIC_REVIEW_WARNING_DAYS
     pages = Article.objects.select_related("reviewer__user", "condition").order_by(
         "next_review_due", "title"
     )
+    overdue = pages.review_overdue(today)
+    due_soon = pages.review_due_within(within_days, today)
+    if limit is None:
+        overdue, due_soon = list(overdue), list(due_soon)
+        return ReviewDue(overdue, due_soon, within_days, len(overdue), len(due_soon))
     return ReviewDue(
-        overdue=list(pages.review_overdue(today)),
-        due_soon=list(pages.review_due_within(within_days, today)),
+        overdue=list(overdue[:limit]),
+        due_soon=list(due_soon[:limit]),
         within_days=within_days,
+        overdue_count=overdue.count(),
+        due_soon_count=due_soon.count(),
     )
 
 

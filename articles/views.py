@@ -1,6 +1,7 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -31,9 +32,21 @@ def guide_detail(request, slug):
     return _page(request, Article.objects.guides(), slug)
 
 
+ARTICLES_PER_PAGE = 20
+
+
 def article_index(request):
     articles = Article.objects.published().stories().for_listing()
-    return render(request, "articles/article_index.html", {"articles": articles})
+    listing = page_or_404(Paginator(articles, ARTICLES_PER_PAGE), request.GET.get("page"))
+    return render(request, "articles/article_index.html", {"articles": listing, "listing": listing})
+
+
+def page_or_404(paginator, number):
+    """The page asked for; a number that is not a page of the list is a 404, not page 1."""
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
 
 
 def article_detail(request, slug):

@@ -7,6 +7,7 @@ cache under ``var/``). README.md, "Configuration", lists them all.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +17,7 @@ from clinic_site.environment import (
     load_env_file,
     parse_bool,
     production_is_on,
+    stop,
     stop_if_production_incomplete,
 )
 from editing.extensions import PROSE_EDITOR_EXTENSIONS
@@ -64,17 +66,21 @@ INSTALLED_APPS = [
     "articles",
     "conditions",
     "references",
-    # Shared editing tools, below every app: its template filters (safe_html) and static
-    # files (the Cite control).
+    # Shared editing tools, below every app: its template filters (safe_html), static
+    # files (the Cite control) and the clean_media command.
     "editing",
     "django_prose_editor",
     "reversion",
-    "django.contrib.admin",
+    "clinic_site.admin_config.ClinicAdminConfig",  # django.contrib.admin, with our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -89,10 +95,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After Django's CSP middleware, so it picks the admin's policy before the header is made.
     "editing.csp.AdminContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the plain "locked" page
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -187,6 +195,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Uploaded images (editing/images.py; README, "Configuration") ---------------------------
+# Larger files, or pictures with more pixels, are refused with a message naming the limit.
+CLINIC_IMAGE_MAX_BYTES = int(float(os.environ.get("CLINIC_IMAGE_MAX_MB", "10")) * 1024 * 1024)
+CLINIC_IMAGE_MAX_PIXELS = int(
+    float(os.environ.get("CLINIC_IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
+)
+
 # The proxy in front (deploy/Caddyfile) says whether the visitor came over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # HTTPS only under the production switch; each can still be set on its own.
@@ -250,12 +265,45 @@ CLINIC_ADMIN_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- Sign-in: lockout and two-step sign-in (README, "Configuration" and "Roles") ---------
+# django-axes counts failed sign-ins per account and, separately, per address; either one
+# reaching the limit refuses every sign-in for it, even with the right password, until the
+# lockout ends or a superuser deletes the "access attempts" in the admin.
+AUTHENTICATION_BACKENDS = [
+    "clinic_site.signin.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CLINIC_SIGNIN_FAILURE_LIMIT", "10"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+_lockout_minutes = int(os.environ.get("CLINIC_SIGNIN_LOCKOUT_MINUTES", "15"))
+# 0 minutes: locked until a superuser unlocks it.
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes else None
+AXES_LOCKOUT_CALLABLE = "clinic_site.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "clinic_site.signin.client_address"
+# Proxies in front of the site that append the client's address to X-Forwarded-For; 0 means
+# the site is reached directly and REMOTE_ADDR is the client.
+CLINIC_TRUSTED_PROXY_COUNT = int(os.environ.get("CLINIC_TRUSTED_PROXY_COUNT", "0"))
+
+# Who must sign in with an authenticator app as well as a password: "superusers", "staff"
+# (everyone who uses the admin) or "none". Under the production switch the default is
+# superusers; the embedded demo's is none, so the demo logins `make run` prints work.
+# Anyone who has set up two-step sign-in is always asked for a code.
+CLINIC_REQUIRE_2FA = os.environ.get("CLINIC_REQUIRE_2FA") or (
+    "superusers" if CLINIC_PRODUCTION else "none"
+)
+if CLINIC_REQUIRE_2FA not in {"superusers", "staff", "none"}:
+    stop(f"CLINIC_REQUIRE_2FA must be superusers, staff or none, not {CLINIC_REQUIRE_2FA!r}.")
+OTP_TOTP_ISSUER = os.environ.get("CLINIC_2FA_ISSUER", "Clinic website")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+# Axes logs each failed sign-in (kept) and a banner at every start (dropped: it would
+# fill the mail of every cron job running a management command).
+LOGGING.setdefault("loggers", {})["axes.apps"] = {"level": "WARNING"}
 
 # Uploaded images are served by Django itself in the embedded set-up; a production
 # install serves var/media/ from the web server or an object store instead.

@@ -4,6 +4,8 @@ from ..selectors import pages_due_for_review
 
 register = template.Library()
 
+SHOWN_ON_ADMIN_HOME = 10  # each list; the counts and links lead to the rest
+
 
 @register.simple_tag(takes_context=True)
 def review_due_for(context):
@@ -11,4 +13,4 @@ def review_due_for(context):
     user = context["request"].user
     if not user.has_perm("articles.change_article"):
         return None
-    return pages_due_for_review()
+    return pages_due_for_review(limit=SHOWN_ON_ADMIN_HOME)

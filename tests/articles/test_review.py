@@ -56,3 +56,19 @@ def test_public_page_shows_last_and_next_review_dates(client, demo):
     html = client.get("/conditions/leg-spasms-and-cramping/").content.decode()
     assert "Page last reviewed" in html and "12 March 2026" in html
     assert "Next review due" in html and "12 March 2027" in html
+
+
+def test_admin_home_shows_the_most_overdue_first_with_counts_and_links(admin_client):
+    from articles.templatetags.review_tags import SHOWN_ON_ADMIN_HOME
+
+    today = timezone.localdate()
+    for days in range(SHOWN_ON_ADMIN_HOME + 5):
+        make_article(
+            title=f"Sample overdue {days:02d}", next_review_due=today - timedelta(days=days + 1)
+        )
+    html = admin_client.get("/admin/").content.decode()
+    assert f"{SHOWN_ON_ADMIN_HOME + 5} pages overdue" in html
+    most = f"Sample overdue {SHOWN_ON_ADMIN_HOME + 4:02d}"
+    assert most in html and "Sample overdue 00" not in html  # the least overdue are cut
+    assert html.index(most) < html.index(f"Sample overdue {SHOWN_ON_ADMIN_HOME + 3:02d}")
+    assert "/admin/articles/article/?review=overdue" in html

@@ -143,3 +143,29 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_previews(client):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text and "Disallow: /articles/preview/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_the_articles_list_is_paginated_and_a_page_that_is_not_there_is_a_404(client):
+    from articles.views import ARTICLES_PER_PAGE
+
+    for number in range(ARTICLES_PER_PAGE + 3):
+        make_article(title=f"Sample listed article {number:02d}")
+    first = client.get("/articles/").content.decode()
+    second = client.get("/articles/?page=2").content.decode()
+    assert first.count('class="card"') == ARTICLES_PER_PAGE
+    assert second.count('class="card"') == 3
+    assert 'rel="next"' in first and 'rel="prev"' in second
+    for bad in ("3", "0", "abc"):
+        assert client.get(f"/articles/?page={bad}").status_code == 404, bad
+
+
+def test_the_articles_list_takes_the_same_queries_for_any_number_of_articles(client):
+    client.get("/")
+    counts = []
+    for how_many in (2, 40):
+        for _ in range(how_many):
+            make_article()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/articles/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -69,7 +69,7 @@ def test_results_come_in_pages(client):
     assert first.count("Condition guide") == RESULTS_PER_PAGE
     assert second.count("Condition guide") == 2
     assert 'href="?q=ocelot&amp;page=2"' in first
-    assert "Page 2 of 2" in second
+    assert "Page 2 of 2" in second  # the pages of results say where you are
     # A page number that is not one shows the nearest page rather than an error.
     assert client.get("/search/", {"q": "ocelot", "page": "x"}).status_code == 200
     assert client.get("/search/", {"q": "ocelot", "page": "99"}).status_code == 200

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_guides'),
+        ('articles', '0007_published_index'),
     ]
 
     operations = [

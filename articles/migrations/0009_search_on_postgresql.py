@@ -36,7 +36,7 @@ def drop_vector(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0006_search_documents")]
+    dependencies = [("articles", "0008_search_documents")]
 
     operations = [
         TrigramExtension(),
