@@ -153,7 +153,9 @@ class PageAdmin(HistoryAdmin):
 
     @admin.display(description=_("reading grade"), ordering="reading_grade")
     def grade(self, article):
-        grade = services.reading_grade(article)
+        # The stored grade: working it out here would build every listed page at once.
+        # A page changed since shows "—" until its edit screen is next opened.
+        grade = article.reading_grade
         if grade is None:
             return "—"
         return f"{grade} {'✓' if grade <= TARGET_GRADE else '▲'}"
@@ -162,9 +164,11 @@ class PageAdmin(HistoryAdmin):
     def readability_scores(self, article):
         if article.pk is None:
             return _("Shown after the first save.")
-        scores = readability(visible_text(self._page(article).source_html))
+        page = self._page(article)
+        scores = readability(visible_text(page.source_html))
         if scores is None:
             return _("No text yet.")
+        services.reading_grade(article, page)  # stored for the list
         return format_html(
             "Flesch-Kincaid grade <strong>{}</strong> (target: {} or lower) · Flesch reading "
             "ease {} (higher is easier) · {} words in {} sentences",
@@ -377,6 +381,17 @@ class GuideAdmin(PageAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "condition_screen"]
 
+    # The guide's screen writes its condition too: it takes the condition's rights as well.
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and request.user.has_perm(
+            "conditions.add_condition"
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and request.user.has_perm(
+            "conditions.change_condition"
+        )
+
     def edited_records(self, obj):
         # One save writes the page and its condition (with the condition's records).
         return [obj, obj.condition] if obj.condition_id else [obj]
@@ -395,6 +410,19 @@ class GuideAdmin(PageAdmin):
         return format_html(
             '<a href="{}">{}</a>', url, _("Open the condition (its history and other pages)")
         )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only: the condition's fields belong to its own screen (linked).
+        return [
+            (
+                name,
+                {**options, "fields": [f for f in options["fields"] if f not in CONDITION_FIELDS]},
+            )
+            for name, options in fieldsets
+        ]
 
     def get_exclude(self, request, obj=None):
         # The condition's fields belong to GuideForm's sub-form, not to the page's model.

@@ -4,15 +4,15 @@ The page object (``pages.build_page``) says what a page shows; this module answe
 reverse: given a symptom, cause, treatment, citation, callout, condition, practitioner or
 page, which pages show it (``pages_showing``). Every save, delete or link change of such a
 record, in any code path that sends Django's model signals (the admin, services, commands,
-restores), marks those pages changed inside the saving transaction (one UPDATE, however many
-pages: their ``last_changed`` moves and their stored reading grade is cleared to be worked
-out again when next needed) and, once the transaction commits, sends ``pages_changed`` once
-for the whole transaction, naming them all.
+restores), notes those pages; once the transaction commits, they are marked changed (one
+UPDATE, however many pages: their ``last_changed`` moves and their stored reading grade is
+cleared) and ``pages_changed`` is sent once for the whole transaction, naming them all.
 
 Subscribers (a page cache, a search index, "Spanish out of date") connect to
 ``pages_changed``; they get page ids and ``site_wide`` (the clinic's own details, shown on
 every page, changed), never a rebuilt page: a symptom shown on 2,000 guides costs one query
-for the ids and one UPDATE here, and each subscriber decides how lazily to follow.
+for the ids during the save and one UPDATE after it, and each subscriber decides how lazily
+to follow.
 """
 
 import threading
@@ -118,7 +118,22 @@ class _Batch:
 
     def send(self):
         self.sent = True
+        if self.pages:
+            _mark(self.pages)
         pages_changed.send(sender=Article, pages=frozenset(self.pages), site_wide=self.site_wide)
+
+
+def _mark(page_ids):
+    """Move the pages' last_changed and clear their stored grade, after the change commits.
+
+    Not inside the saving transaction: that one already holds the rows it saves, and taking
+    page rows there too could cross another save's locks (a guide and an article that lists
+    it, saved at once) and deadlock. Here the rows are taken alone, in id order.
+    """
+    with transaction.atomic():
+        pages = Article.objects.filter(pk__in=page_ids).order_by("pk")
+        list(pages.select_for_update().values_list("pk", flat=True))
+        pages.update(last_changed=timezone.now(), reading_grade=None)
 
 
 _local = threading.local()
@@ -151,11 +166,9 @@ def _waiting_on_commit(batch):
 
 
 def note_pages_changed(page_ids):
-    """Mark pages changed now, inside the saving transaction; signal them after commit."""
-    if not page_ids:
-        return
-    Article.objects.filter(pk__in=page_ids).update(last_changed=timezone.now(), reading_grade=None)
-    _add_to_batch(pages=page_ids)
+    """Note pages changed; once the transaction commits they are marked and signalled."""
+    if page_ids:
+        _add_to_batch(pages=page_ids)
 
 
 def note_site_wide_change():

@@ -87,7 +87,8 @@ class GuideForm(PageForm):
         if condition is None:
             # "Write its guide" from a condition passes the condition along.
             chosen = self.data.get("condition") if self.is_bound else self.initial.get("condition")
-            condition = Condition.objects.filter(pk=chosen).first() if chosen else None
+            chosen = str(chosen or "")
+            condition = Condition.objects.filter(pk=chosen).first() if chosen.isdigit() else None
         if "condition" in self.fields:
             self.fields["condition"].widget = forms.HiddenInput()
             self.fields["condition"].disabled = self.instance.condition_id is not None

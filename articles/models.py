@@ -97,7 +97,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(condition__isnull=True)
 
     def for_listing(self):
-        return self.select_related("condition__body_region", "author")
+        # Lists never show the body; leaving it unread spares sanitising every one.
+        return self.select_related("condition__body_region", "author").defer(
+            "body",
+            "condition__symptoms_intro",
+            "condition__when_to_get_care",
+            "condition__causes_intro",
+            "condition__treatments_intro",
+        )
 
     def for_page(self):
         """The page's own row with its people and condition; ``pages.build_page`` reads the rest."""
@@ -201,6 +208,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # An article is listed by its own summary; a guide may use its condition's (Guide).
+    summary_required = True
+
     class Meta:
         ordering = ["-published_at", "title"]
         indexes = [
@@ -225,7 +235,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        if not self.condition_id and not self.summary.strip():
+        if self.summary_required and not self.condition_id and not self.summary.strip():
             raise ValidationError({"summary": _("An article needs a summary for lists.")})
 
     @property
@@ -265,9 +275,7 @@ class Guide(Article):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
-    def clean(self):
-        # No summary needed: the condition's opening paragraph stands in for lists.
-        pass
+    summary_required = False  # the condition's opening paragraph stands in for lists
 
 
 class ArticleCitation(models.Model):

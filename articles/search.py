@@ -6,9 +6,10 @@ word the page shows. ``pages_changed`` (``articles/changes.py``) names the pages
 records changed; once their transaction commits, up to ``REFRESH_AT_ONCE`` of them are
 written again at once. A larger change (a symptom shown on 2,000 guides) only leaves them
 stale: a document is stale when it was built from an older ``Article.last_changed`` than
-the page has now, which ``changes.py`` moves inside the saving transaction, so no change
-can be missed. Each search first writes up to ``REFRESH_AT_ONCE`` stale or missing
-documents of published pages, and ``manage.py refresh_search_index`` writes them all.
+the page has now, which ``changes.py`` moves when the change commits, before it signals,
+so a change too large to follow at once is still found. Each search first writes up to
+``REFRESH_AT_ONCE`` stale or missing documents of published pages, and
+``manage.py refresh_search_index`` writes them all.
 
 **Matching.** A query's words, less English stop words, each match a word of the page that
 has the same stem or starts with it ("scoli" finds scoliosis), ranked by where the word is

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from editing.concurrency import lock
+
 from .models import Article, review_due_after
 from .pages import build_page
 from .publish_checks import check_for_publishing
@@ -46,9 +48,6 @@ def publish(article, *, by, at=None):
     Refused with the reasons when the page fails a blocking publish check. Returns the
     checks' warnings, which do not block.
     """
-    checks = check_for_publishing(article)
-    if checks.errors:
-        raise PublishRefused(checks.errors)
     now = timezone.now()
     at = at or now
     if at > now:
@@ -58,6 +57,13 @@ def publish(article, *, by, at=None):
     else:
         message = _("Published")
     with _recorded(article, by=by, message=message):
+        # Checked inside the transaction that publishes, holding the page's row and its
+        # condition's (locked in the order the edit screens lock them: editing/admin.py),
+        # so no save can change what was checked before it goes live.
+        lock([article, article.condition])
+        checks = check_for_publishing(article)
+        if checks.errors:
+            raise PublishRefused(checks.errors)
         article.status = Article.Status.PUBLISHED
         article.published_at = at
         article.save()
@@ -80,11 +86,11 @@ def mark_reviewed(article, *, by, on=None):
         article.save()
 
 
-def reading_grade(article):
+def reading_grade(article, page=None):
     """The page's Flesch-Kincaid grade as patients see it, stored until the page or a
-    record it shows changes (``changes.note_pages_changed`` clears it)."""
+    record it shows changes (``changes`` clears it); worked out from `page` if given."""
     if article.reading_grade is None and article.pk is not None:
-        page = build_page(Article.objects.for_page().get(pk=article.pk), related=[])
+        page = page or build_page(Article.objects.for_page().get(pk=article.pk), related=[])
         scores = readability(visible_text(page.source_html))
         if scores is not None:
             article.reading_grade = scores.grade

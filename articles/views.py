@@ -1,8 +1,13 @@
-from django.contrib.admin.views.decorators import staff_member_required
+from functools import wraps
+
+from django.contrib import admin
 from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
@@ -53,7 +58,24 @@ def article_detail(request, slug):
     return _page(request, Article.objects.stories(), slug)
 
 
-@staff_member_required
+def signed_in_to_admin(view):
+    """Staff who have passed every step the admin asks for (a required second step too)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not admin.site.has_permission(request):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def viewer(request):
+    """Who decides whether drafts are shown: the person, once the admin would let them in."""
+    return request.user if admin.site.has_permission(request) else AnonymousUser()
+
+
+@signed_in_to_admin
 @permission_required("articles.view_article", raise_exception=True)
 @never_cache
 def preview(request, pk):
@@ -77,7 +99,7 @@ def _references_download(request, articles, slug, file_format):
 
     Same sources, same numbered order as the page: both come from one page object.
     """
-    article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    article = get_object_or_404(articles.visible_to(viewer(request)).for_page(), slug=slug)
     citations = build_page(article, related=[]).citations
     if file_format == "ris":
         body, content_type = to_ris(citations), "application/x-research-info-systems"
@@ -90,7 +112,7 @@ def _references_download(request, articles, slug, file_format):
 
 
 def _page(request, articles, slug):
-    article = get_object_or_404(articles.visible_to(request.user).for_page(), slug=slug)
+    article = get_object_or_404(articles.visible_to(viewer(request)).for_page(), slug=slug)
     response = _render_page(request, article)
     if not article.is_public:
         # Staff are looking at a page the public cannot see; no cache may keep it.

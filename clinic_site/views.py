@@ -78,7 +78,7 @@ def permission_denied(request, exception):
     """Staff who open a page outside their role see, inside the admin's layout, what their
     role may open instead; anyone else gets the site's plain refusal."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_active and user.is_staff:
+    if user is not None and admin.site.has_permission(request):
         context = {
             **admin.site.each_context(request),
             "title": _("This page is not part of your role"),

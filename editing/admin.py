@@ -23,7 +23,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .compare import compare
-from .concurrency import edit_token, find_conflict, lock, merge_form, merge_inline_data
+from .concurrency import NO_VERSION, edit_token, find_conflict, lock, merge_form, merge_inline_data
 
 EDIT_TOKEN = "edit_token"
 CONFLICT = "_edit_conflict"  # where a save's conflict waits on its request
@@ -60,6 +60,11 @@ def conflict_message(conflict):
     return format_html("{}<br>{}<ul>{}</ul>{}", intro, _("They changed:"), listed, both)
 
 
+def _saving_the_change_form(request):
+    match = request.resolver_match
+    return request.method == "POST" and bool(match) and match.url_name.endswith("_change")
+
+
 class HistoryAdmin(VersionAdmin):
     object_history_template = "admin/editing/object_history.html"
     history_latest_first = True
@@ -84,7 +89,8 @@ class HistoryAdmin(VersionAdmin):
         return [obj]
 
     def get_object(self, request, object_id, from_field=None):
-        if request.method == "POST" and EDIT_TOKEN in request.POST:
+        saving = _saving_the_change_form(request)
+        if saving:
             # Lock before reading, so the form starts from the row as the last save left it.
             try:
                 pk = self.model._meta.pk.to_python(unquote(object_id))
@@ -92,10 +98,12 @@ class HistoryAdmin(VersionAdmin):
                 pk = None  # not an id: super() answers "does not exist"
             lock([self.model._base_manager.filter(pk=pk).first() if pk is not None else None])
         obj = super().get_object(request, object_id, from_field)
-        if obj is not None and request.method == "POST" and EDIT_TOKEN in request.POST:
+        if obj is not None and saving:
             records = self.edited_records(obj)
             lock(records[1:])
-            setattr(request, CONFLICT, find_conflict(records, request.POST.get(EDIT_TOKEN)))
+            # A save without a token (a hand-made request) counts as made from no version.
+            token = request.POST.get(EDIT_TOKEN) or NO_VERSION
+            setattr(request, CONFLICT, find_conflict(records, token))
         return obj
 
     def formset_parent(self, obj, inline):

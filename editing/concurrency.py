@@ -82,9 +82,7 @@ class Conflict:
 
 def find_conflict(objects, token):
     """The conflict between a form started from `token` and what is saved now, if any."""
-    if not token:
-        return None
-    started = token.split("-")
+    started = (token or NO_VERSION).split("-")
     if len(started) != len(objects):
         started = [NO_VERSION] * len(objects)
     records = []

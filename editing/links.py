@@ -59,6 +59,26 @@ def web_address_constraint(model_name, field_name):
     )
 
 
+def keep_only_web_addresses(app_label, model_name, field_name):
+    """A migration step, run before ``web_address_constraint`` is added: an address saved
+    before the rule (``ftp://…``, a stray space) is tidied, or blanked and named, so the
+    upgrade cannot stop halfway on old data."""
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        rows = model._base_manager.exclude(**{field_name: ""})
+        for pk, address in rows.values_list("pk", field_name):
+            kept = linkable(address, schemes=("https", "http"))
+            if kept != address:
+                if not kept:
+                    print(
+                        f"  {model_name} {pk}: {field_name} {address!r} is no web address; cleared"
+                    )
+                model._base_manager.filter(pk=pk).update(**{field_name: kept})
+
+    return forwards
+
+
 class WebAddressField(models.URLField):
     """A URL field that holds only ``https:``/``http:`` addresses, whatever saves it.
 

@@ -7,6 +7,8 @@ data (the seed gives none) and are marked as such in the README.
 
 from datetime import date, time
 
+from clinic_site.roles import PRACTITIONERS, RECEPTIONISTS
+
 CLINIC = {
     "name": "Injury Medical Chiropractic and Functional Medicine Clinic",
     "phone": "+1-915-850-0900",
@@ -566,7 +568,7 @@ ARTICLES = [
 
 DEMO_LOGINS = [
     # (username, password, group, is_superuser)
-    ("practitioner", "practitioner-demo", "Practitioners", False),
-    ("receptionist", "receptionist-demo", "Receptionists", False),
+    ("practitioner", "practitioner-demo", PRACTITIONERS.group_name, False),
+    ("receptionist", "receptionist-demo", RECEPTIONISTS.group_name, False),
     ("admin", "admin-demo", None, True),
 ]

@@ -21,6 +21,9 @@ class Migration(migrations.Migration):
             name='link',
             field=editing.links.WebAddressField(blank=True, help_text='Optional: a page with more detail.'),
         ),
+        # Old rows first, so the new check cannot stop the upgrade halfway.
+        migrations.RunPython(editing.links.keep_only_web_addresses('clinic_site', 'clinicprofile', 'map_url'), migrations.RunPython.noop),
+        migrations.RunPython(editing.links.keep_only_web_addresses('clinic_site', 'notice', 'link'), migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='clinicprofile',
             constraint=models.CheckConstraint(condition=models.Q(('map_url', ''), ('map_url__istartswith', 'https:'), ('map_url__istartswith', 'http:'), _connector='OR'), name='clinic_profile_map_url_is_web_address', violation_error_message='Enter a web address starting with https:// (or http://).'),

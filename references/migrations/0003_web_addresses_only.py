@@ -16,6 +16,8 @@ class Migration(migrations.Migration):
             name='url',
             field=editing.links.WebAddressField(blank=True, max_length=500, verbose_name='URL'),
         ),
+        # Old rows first, so the new check cannot stop the upgrade halfway.
+        migrations.RunPython(editing.links.keep_only_web_addresses('references', 'citation', 'url'), migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='citation',
             constraint=models.CheckConstraint(condition=models.Q(('url', ''), ('url__istartswith', 'https:'), ('url__istartswith', 'http:'), _connector='OR'), name='citation_url_is_web_address', violation_error_message='Enter a web address starting with https:// (or http://).'),

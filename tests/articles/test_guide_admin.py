@@ -271,3 +271,30 @@ def test_other_names_are_edited_one_a_row_right_after_the_condition(practitioner
     names_inline = html.index('id="alternative_names-group"')
     assert html.index("The condition") < names_inline < html.index("symptom_links-group")
     assert 'value="Charley horse"' in html[names_inline:]
+
+
+@pytest.mark.parametrize("value", ["abc", "12abc", "-1"])
+def test_a_condition_that_is_not_an_id_starts_an_empty_guide(practitioner, value):
+    response = practitioner.get(f"{ADD_URL}?condition={value}")
+    assert response.status_code == 200
+    assert (
+        practitioner.post(f"{ADD_URL}?condition={value}", guide_form(condition=value)).status_code
+        == 200
+    )
+
+
+def test_the_guide_screen_needs_the_right_to_change_conditions_too(client, demo):
+    from django.contrib.auth.models import Permission, User
+
+    writer = User.objects.create_user("guide-only", password="sample-pass-1234", is_staff=True)
+    writer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_guide", "change_guide", "view_article"])
+    )
+    client.force_login(writer)
+    guide = Guide.objects.first()
+    html = client.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    assert 'name="condition-name"' not in html or "readonly" in html
+    response = client.post(f"/admin/articles/guide/{guide.pk}/change/", {"title": "Changed"})
+    assert response.status_code == 403
+    guide.refresh_from_db()
+    assert guide.title != "Changed"

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from clinic_site.models import ClinicProfile, Notice, OpeningHours
+from editing.concurrency import edit_token
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ def profile_form(**changes):
         "postal_code": "",
         "map_url": "",
         "disclaimer": profile.disclaimer,
+        "edit_token": edit_token([profile]),  # as the form carries it
     }
     return data | changes
 

@@ -14,6 +14,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic_site.signin import client_address
+from tests.factories import make_guide
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +190,11 @@ def test_with_the_production_setting_a_superuser_must_set_up_a_second_step(
     assert response.url == "/admin/two-step-sign-in/"
     assert client.get("/admin/").status_code == 302  # nothing else until it is set up
     assert client.get("/admin/auth/user/").status_code == 302
+    # Nor drafts, previews or draft downloads on the site: a password alone shows no more.
+    draft = make_guide(published=False, title="Sample draft guide")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(f"{draft.get_absolute_url()}references.ris").status_code == 404
+    assert client.get(f"/articles/preview/{draft.pk}/").status_code == 302
 
     page = client.get(TWO_STEP_URL)
     assert "<svg" in page.content.decode()  # the QR code, drawn here

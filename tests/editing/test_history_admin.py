@@ -180,3 +180,15 @@ def test_a_save_to_an_address_that_is_not_an_id_is_not_an_error(demo):
     client = login("practitioner")
     response = client.post("/admin/conditions/symptom/not-a-number/change/", {"edit_token": "1"})
     assert response.status_code == 302  # Django's "does not exist" message, then the list
+
+
+def test_a_save_without_an_edit_token_is_checked_like_one_made_from_no_version(pain):
+    client = login("practitioner")
+    data = form_data(client, change_url(pain))
+    del data["edit_token"]
+    data["description"] = "Sample text from a hand-made request."
+    response = client.post(change_url(pain), data)
+    assert response.status_code == 200
+    assert "while you were editing it" in response.content.decode()
+    pain.refresh_from_db()
+    assert pain.description != "Sample text from a hand-made request."
