@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTHON := $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test setup demo lint format check bench clean
+.PHONY: run test setup demo lint format check bench lighthouse clean
 
 run: setup demo
 	@echo ""
@@ -21,7 +21,7 @@ run: setup demo
 	@echo ""
 	PORT=$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
-test: setup
+test: setup node_modules/.installed
 	$(VENV)/bin/pytest
 
 setup: $(VENV)/.installed
@@ -37,6 +37,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+# The accessibility and HTML checkers the browser tests run (axe-core, the Nu HTML Checker),
+# at the exact versions in package-lock.json, so no test fetches anything. Install scripts
+# are skipped: vnu-jar's would download a Java runtime, and the machine's Java 17+ serves.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the accessibility checks (apt-get install npm)." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 lint: $(VENV)/.installed
@@ -55,5 +63,13 @@ bench: setup
 	$(PY) bench/page_queries.py
 	$(PY) bench/search_quality.py
 
+# Lighthouse 12 (large, so apart from the test tools): scores for the home page and a guide.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: setup bench/lighthouse/node_modules/.installed
+	$(PY) bench/lighthouse.py
+
 clean:
-	rm -rf $(VENV) var/static .pytest_cache
+	rm -rf $(VENV) var/static .pytest_cache node_modules

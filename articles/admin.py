@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from conditions.admin import (
     AlternativeNameInline,
+    CareAdviceInline,
     CauseInline,
     CitationInline,
     ConditionAdmin,
     OrderedInline,
+    RedFlagInline,
     SymptomInline,
     TreatmentInline,
 )
@@ -310,6 +312,14 @@ class GuideSymptomInline(ConditionRecordsInline, SymptomInline):
     verbose_name_plural = _("symptoms, in the order shown")
 
 
+class GuideCareAdviceInline(ConditionRecordsInline, CareAdviceInline):
+    verbose_name_plural = _("care advice, at the level of care chosen above")
+
+
+class GuideRedFlagInline(ConditionRecordsInline, RedFlagInline):
+    verbose_name_plural = _("red-flag signs: each completes “Call 911 if …”")
+
+
 class GuideCauseInline(ConditionRecordsInline, CauseInline):
     verbose_name = _("cause")
     verbose_name_plural = _("causes, each with what is particular to this condition")
@@ -362,6 +372,8 @@ class GuideAdmin(PageAdmin):
     inlines = [
         GuideAlternativeNameInline,
         GuideSymptomInline,
+        GuideCareAdviceInline,
+        GuideRedFlagInline,
         GuideCauseInline,
         GuideTreatmentInline,
         GuideReferenceInline,
@@ -371,6 +383,7 @@ class GuideAdmin(PageAdmin):
     inlines_after = {
         _("The condition"): [GuideAlternativeNameInline],
         _("Symptoms"): [GuideSymptomInline],
+        _("When to get care"): [GuideCareAdviceInline, GuideRedFlagInline],
         _("Causes"): [GuideCauseInline],
         _("Treatments"): [GuideTreatmentInline, GuideReferenceInline, ArticleCalloutInline],
     }

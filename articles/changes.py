@@ -1,12 +1,13 @@
 """Which pages show a record, and one signal when any of them changes.
 
 The page object (``pages.build_page``) says what a page shows; this module answers the
-reverse: given a symptom, cause, treatment, citation, callout, condition, practitioner or
-page, which pages show it (``pages_showing``). Every save, delete or link change of such a
-record, in any code path that sends Django's model signals (the admin, services, commands,
-restores), notes those pages; once the transaction commits, they are marked changed (one
-UPDATE, however many pages: their ``last_changed`` moves and their stored reading grade is
-cleared) and ``pages_changed`` is sent once for the whole transaction, naming them all.
+reverse: given a symptom, cause, treatment, care advice or red flag, citation, callout,
+condition, practitioner or page, which pages show it (``pages_showing``). Every save,
+delete or link change of such a record, in any code path that sends Django's model signals
+(the admin, services, commands, restores), notes those pages; once the transaction commits,
+they are marked changed (one UPDATE, however many pages: their ``last_changed`` moves and
+their stored reading grade is cleared) and ``pages_changed`` is sent once for the whole
+transaction, naming them all.
 
 Subscribers (a page cache, a search index, "Spanish out of date") connect to
 ``pages_changed``; they get page ids and ``site_wide`` (the clinic's own details, shown on
@@ -26,12 +27,14 @@ from django.utils import timezone
 from conditions.models import (
     AlternativeName,
     BodyRegion,
+    CareAdvice,
     Cause,
     Condition,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
     ConditionTreatment,
+    RedFlag,
     Symptom,
     Treatment,
 )
@@ -76,6 +79,8 @@ def _showing(instance):
             | ConditionTreatment()
             | ConditionCitation()
         ):
+            return Q(condition=instance.condition_id)
+        case CareAdvice() | RedFlag():
             return Q(condition=instance.condition_id)
         case Citation():
             return _citing(instance.pk)
@@ -215,6 +220,8 @@ TRACKED = [
     ConditionCause,
     ConditionTreatment,
     ConditionCitation,
+    CareAdvice,
+    RedFlag,
     Citation,
     CitationAuthor,
 ]

@@ -20,10 +20,13 @@ from django.utils.translation import gettext_lazy as _
 
 from conditions.models import (
     AlternativeName,
+    CareAdvice,
+    Condition,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
     ConditionTreatment,
+    RedFlag,
 )
 from references.models import Citation
 from references.numbering import CitationNumbering, NumberedReference, marker_ids
@@ -56,6 +59,33 @@ class Entry:
 
 
 @dataclass
+class CareCard:
+    """One level of care, said in words: a card patients cannot miss (NHS care-card style).
+
+    `level` is a ``Condition.Urgency`` value; the card's heading is that level's label
+    ("Urgent: get care today"), so what a practitioner chooses is what patients read.
+    """
+
+    level: str
+    heading: str
+    intro: SafeString = ""
+    advice: list[str] = field(default_factory=list)
+    red_flags: list[str] = field(default_factory=list)  # each completes "Call 911 if …"
+
+    @property
+    def is_emergency(self):
+        return self.level == Condition.Urgency.EMERGENCY
+
+
+@dataclass
+class EntryRun:
+    """Neighbouring entries that all have text (each a headed record) or all have none."""
+
+    with_text: bool
+    entries: list[Entry]
+
+
+@dataclass
 class Section:
     """A headed part of the page; ``key`` is its anchor (``#symptoms``)."""
 
@@ -63,6 +93,19 @@ class Section:
     heading: str
     intro: SafeString = ""
     entries: list[Entry] = field(default_factory=list)
+    cards: list[CareCard] = field(default_factory=list)  # "When to get care" only
+
+    @property
+    def runs(self):
+        """The entries in order, grouped so a record with no text is a list item, never a
+        heading with nothing under it."""
+        runs = []
+        for entry in self.entries:
+            if runs and runs[-1].with_text == entry.has_text:
+                runs[-1].entries.append(entry)
+            else:
+                runs.append(EntryRun(entry.has_text, [entry]))
+        return runs
 
 
 @dataclass
@@ -109,7 +152,7 @@ def build_page(article, *, related=None):
         if person is not None:
             shows.add(label(person))
 
-    symptom_links, cause_links, treatment_links, other_names = [], [], [], []
+    symptom_links, cause_links, treatment_links, care_lines, other_names = [], [], [], [], []
     if condition is not None:
         shows.add(label(condition))
         if condition.body_region_id:
@@ -127,6 +170,8 @@ def build_page(article, *, related=None):
         )
         for link in [*symptom_links, *cause_links, *treatment_links]:
             shows.update({label(link), label(link.record)})
+        care_lines = _care_lines(condition)
+        shows.update((model._meta.label_lower, pk) for model, pk, _text in care_lines)
     callout_links = list(ArticleCallout.objects.filter(article=article).select_related("callout"))
     for link in callout_links:
         shows.update({label(link), label(link.callout)})
@@ -151,7 +196,7 @@ def build_page(article, *, related=None):
     sections = []
     if condition is not None:
         sections = _condition_sections(
-            condition, numbering, symptom_links, cause_links, treatment_links, evidence
+            condition, numbering, symptom_links, cause_links, treatment_links, evidence, care_lines
         )
     callouts = [
         CalloutBox(
@@ -252,8 +297,46 @@ def _texts_in_reading_order(article, symptom_links, cause_links, treatment_links
     return [text for text in texts if text.html]
 
 
+def _care_lines(condition):
+    """(model, id, text) of the condition's care advice, then its red flags, each in order.
+
+    One query for both lists (a UNION), so a guide stays within its query budget.
+    """
+    parts = [
+        model.objects.filter(condition=condition)
+        .order_by()  # a UNION's parts may not be ordered (SQLite)
+        .values_list(Value(rank), "order", "pk", "text")
+        for rank, model in enumerate(CARE_LINE_MODELS)
+    ]
+    rows = sorted(parts[0].union(*parts[1:], all=True), key=itemgetter(0, 1, 2))
+    return [(CARE_LINE_MODELS[rank], pk, text) for rank, _order, pk, text in rows]
+
+
+CARE_LINE_MODELS = (CareAdvice, RedFlag)
+
+
+def _care_cards(condition, intro, care_lines):
+    """The condition's own level of care as one card, and its red flags as an emergency card.
+
+    A condition whose own level is "emergency" says "Call 911" once: its red flags join
+    that card.
+    """
+    advice = [text for model, _pk, text in care_lines if model is CareAdvice]
+    red_flags = [text for model, _pk, text in care_lines if model is RedFlag]
+    level = Condition.Urgency(condition.care_urgency)
+    emergency = Condition.Urgency.EMERGENCY
+    if level == emergency:
+        return [CareCard(level.value, level.label, intro, advice, red_flags)]
+    cards = []
+    if intro or advice:
+        cards.append(CareCard(level.value, level.label, intro, advice))
+    if red_flags:
+        cards.append(CareCard(emergency.value, emergency.label, red_flags=red_flags))
+    return cards
+
+
 def _condition_sections(
-    condition, numbering, symptom_links, cause_links, treatment_links, evidence
+    condition, numbering, symptom_links, cause_links, treatment_links, evidence, care_lines
 ):
     """The condition's sections, in reading order; a section with nothing in it is left out."""
 
@@ -282,9 +365,15 @@ def _condition_sections(
                 ],
             )
         )
-    if condition.when_to_get_care:
+    if condition.when_to_get_care or care_lines:
+        intro = numbering.cite(condition.when_to_get_care)
         sections.append(
-            Section("get-care", _("When to get care"), numbering.cite(condition.when_to_get_care))
+            Section(
+                "get-care",
+                _("When to get care"),
+                intro,
+                cards=_care_cards(condition, intro, care_lines),
+            )
         )
     if cause_links:
         intro = numbering.cite(condition.causes_intro)
@@ -305,6 +394,10 @@ def _source_html(article, body, sections, callouts):
     parts = [f"<p>{escape(article.teaser)}</p>", body]
     for section in sections:
         parts.append(f"<h2>{escape(section.heading)}</h2>{section.intro}")
+        for card in section.cards:
+            parts.append(_plain_list(card.advice))
+            if card.red_flags:
+                parts.append(f"<p>{escape(_('Call 911 if:'))}</p>{_plain_list(card.red_flags)}")
         for entry in section.entries:
             if section.key == "symptoms":
                 text = entry.note or entry.description
@@ -317,6 +410,10 @@ def _source_html(article, body, sections, callouts):
     for box in callouts:
         parts.append(f"<h2>{escape(box.title)}</h2>{box.body}")
     return mark_safe("".join(part for part in parts if part))
+
+
+def _plain_list(lines):
+    return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>" if lines else ""
 
 
 def _related_reading(article):

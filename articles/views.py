@@ -121,5 +121,11 @@ def _page(request, articles, slug):
 
 
 def _render_page(request, article, preview=False):
-    context = {"page": build_page(article), "article": article, "preview": preview}
+    context = {
+        "page": build_page(article),
+        "article": article,
+        "preview": preview,
+        # Printed on handouts, so a patient can find the page again.
+        "page_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
     return render(request, "articles/article_detail.html", context)

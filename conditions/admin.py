@@ -7,12 +7,14 @@ from editing.admin import HistoryAdmin
 from .models import (
     AlternativeName,
     BodyRegion,
+    CareAdvice,
     Cause,
     Condition,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
     ConditionTreatment,
+    RedFlag,
     Symptom,
     Treatment,
 )
@@ -89,6 +91,14 @@ class CitationInline(OrderedInline, admin.TabularInline):
     verbose_name_plural = "references"
 
 
+class CareAdviceInline(OrderedInline, admin.TabularInline):
+    model = CareAdvice
+
+
+class RedFlagInline(OrderedInline, admin.TabularInline):
+    model = RedFlag
+
+
 @admin.register(Condition)
 class ConditionAdmin(HistoryAdmin):
     list_display = ["name", "body_region", "care_urgency"]
@@ -102,4 +112,12 @@ class ConditionAdmin(HistoryAdmin):
         ("When to get care", {"fields": ["care_urgency", "when_to_get_care"]}),
         ("Causes and treatments", {"fields": ["causes_intro", "treatments_intro"]}),
     ]
-    inlines = [AlternativeNameInline, SymptomInline, CauseInline, TreatmentInline, CitationInline]
+    inlines = [
+        AlternativeNameInline,
+        SymptomInline,
+        CareAdviceInline,
+        RedFlagInline,
+        CauseInline,
+        TreatmentInline,
+        CitationInline,
+    ]

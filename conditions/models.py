@@ -205,3 +205,47 @@ class ConditionCitation(ConditionLink):
                 violation_error_message=_("This reference is already listed for the condition."),
             )
         ]
+
+
+class CareLine(models.Model):
+    """One line of a condition's "When to get care" card, in the order a practitioner sets."""
+
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class CareAdvice(CareLine):
+    """What a patient can do, or when to book, at the condition's own care level."""
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="care_advice")
+    text = models.CharField(
+        max_length=300,
+        help_text=_(
+            "One plain sentence, e.g. “Book an appointment if the cramps keep coming back.”"
+        ),
+    )
+
+    class Meta(CareLine.Meta):
+        verbose_name = _("care advice")
+        verbose_name_plural = _("care advice")
+
+
+class RedFlag(CareLine):
+    """A sign that means an emergency: shown under “Call 911 if”, whatever the care level."""
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="red_flags")
+    text = models.CharField(
+        max_length=300,
+        help_text=_("Completes “Call 911 if …”, e.g. “you have chest pain”."),
+    )
+
+    class Meta(CareLine.Meta):
+        verbose_name = _("red-flag sign")
+        verbose_name_plural = _("red-flag signs")

@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from articles.models import Article, Practitioner
 from conditions.models import (
+    CareAdvice,
     Cause,
     Condition,
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
     ConditionTreatment,
+    RedFlag,
     Symptom,
     Treatment,
 )
@@ -106,8 +108,8 @@ def make_citation(*, authors=None, **fields):
 
 
 def add_records(condition, how_many):
-    """Give a condition `how_many` symptoms, causes (each with evidence), treatments and
-    references."""
+    """Give a condition `how_many` symptoms, causes (each with evidence), treatments,
+    references, lines of care advice and red-flag signs."""
     for order in range(how_many):
         number = next(_numbers)
         ConditionSymptom.objects.create(
@@ -132,6 +134,8 @@ def add_records(condition, how_many):
             note="<p>Sample note.</p>",
         )
         ConditionCitation.objects.create(condition=condition, citation=make_citation(), order=order)
+        CareAdvice.objects.create(condition=condition, text=f"Sample advice {number}.", order=order)
+        RedFlag.objects.create(condition=condition, text=f"sample sign {number}", order=order)
 
 
 def make_practitioner(**fields):

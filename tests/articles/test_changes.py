@@ -20,6 +20,7 @@ from conditions.models import (
     ConditionCause,
     ConditionCitation,
     ConditionSymptom,
+    RedFlag,
     Symptom,
 )
 from references.models import Citation, CitationAuthor
@@ -76,6 +77,7 @@ def test_the_page_object_names_every_record_it_shows():
     for links in (condition.symptom_links, condition.cause_links, condition.treatment_links):
         for link in links.all():
             expected |= {label(link), label(link.record)}
+    expected |= {label(line) for line in [*condition.care_advice.all(), *condition.red_flags.all()]}
     expected |= {label(link.citation) for link in condition.citation_links.all()}
     assert expected <= shows
 
@@ -95,6 +97,9 @@ def test_the_page_object_names_every_record_it_shows():
         "body_region",
         "practitioner",
         "marker_in_text",
+        "care_advice",
+        "new_red_flag",
+        "deleted_red_flag",
     ],
 )
 def test_each_kind_of_record_names_the_pages_that_show_it(change, received, committed):
@@ -149,6 +154,14 @@ def test_each_kind_of_record_names_the_pages_that_show_it(change, received, comm
             case "marker_in_text":
                 cited_in_text.title = "Sample cited only in the text"
                 cited_in_text.save()
+            case "care_advice":
+                advice = condition.care_advice.get()
+                advice.text = "Sample changed advice."
+                advice.save()
+            case "new_red_flag":
+                RedFlag.objects.create(condition=condition, text="a new sample sign")
+            case "deleted_red_flag":
+                condition.red_flags.get().delete()
 
     assert received, "no signal"
     pages = set().union(*(pages for pages, _site_wide in received))

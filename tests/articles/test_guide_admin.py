@@ -16,6 +16,8 @@ ADD_URL = "/admin/articles/guide/add/"
 INLINES = [
     "alternative_names",
     "symptom_links",
+    "care_advice",
+    "red_flags",
     "cause_links",
     "treatment_links",
     "citation_links",
@@ -211,6 +213,14 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
         f"alternative_names-{len(names)}-name": "Sample other name",
         f"alternative_names-{len(names)}-order": len(names),
     }
+    data |= management("care_advice", 1) | {
+        "care_advice-0-text": "Sample advice, not clinical content.",
+        "care_advice-0-order": "0",
+    }
+    data |= management("red_flags", 1) | {
+        "red_flags-0-text": "a sample sign, not clinical content",
+        "red_flags-0-order": "0",
+    }
     first_symptom = data["symptom_links-0-id"]
     data["symptom_links-0-DELETE"] = "on"
     response = practitioner.post(url, data)
@@ -221,6 +231,27 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
         "Sample other name",
     ]
     assert not condition.symptom_links.filter(pk=first_symptom).exists()
+    assert [advice.text for advice in condition.care_advice.all()] == [
+        "Sample advice, not clinical content."
+    ]
+    assert [flag.text for flag in condition.red_flags.all()] == [
+        "a sample sign, not clinical content"
+    ]
+
+
+def test_care_advice_and_red_flags_are_edited_under_when_to_get_care(practitioner):
+    guide = Guide.objects.get(slug="leg-spasms-and-cramping")
+    html = practitioner.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    positions = [
+        html.index(marker)
+        for marker in (
+            'name="condition-when_to_get_care"',
+            'name="care_advice-TOTAL_FORMS"',
+            'name="red_flags-TOTAL_FORMS"',
+            'name="condition-causes_intro"',
+        )
+    ]
+    assert positions == sorted(positions)
 
 
 @pytest.mark.parametrize("view", ["change", "history"])

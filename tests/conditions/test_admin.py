@@ -19,6 +19,8 @@ CONDITION_ADD_URL = "/admin/conditions/condition/add/"
 INLINES = [
     "alternative_names",
     "symptom_links",
+    "care_advice",
+    "red_flags",
     "cause_links",
     "treatment_links",
     "citation_links",

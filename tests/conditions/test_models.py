@@ -30,7 +30,7 @@ from tests.factories import (
 )
 
 names_from_also_called = importlib.import_module(
-    "conditions.migrations.0004_alternative_names_from_also_called"
+    "conditions.migrations.0005_alternative_names_from_also_called"
 )
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conditions', '0002_evidence_on_causes_and_treatments'),
+        ('conditions', '0003_care_advice_and_red_flags'),
     ]
 
     operations = [

@@ -38,6 +38,6 @@ def join_into_also_called(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("conditions", "0003_alternative_names")]
+    dependencies = [("conditions", "0004_alternative_names")]
 
     operations = [migrations.RunPython(split_also_called, join_into_also_called)]
