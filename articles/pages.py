@@ -157,8 +157,6 @@ def build_page(article, *, related=None):
         shows.add(label(condition))
         if condition.body_region_id:
             shows.add(label(condition.body_region))
-        other_names = list(AlternativeName.objects.filter(condition=condition))
-        shows.update(label(other_name) for other_name in other_names)
         symptom_links = list(
             ConditionSymptom.objects.filter(condition=condition).select_related("symptom")
         )
@@ -170,8 +168,10 @@ def build_page(article, *, related=None):
         )
         for link in [*symptom_links, *cause_links, *treatment_links]:
             shows.update({label(link), label(link.record)})
-        care_lines = _care_lines(condition)
-        shows.update((model._meta.label_lower, pk) for model, pk, _text in care_lines)
+        lines = _condition_lines(condition)
+        shows.update((model._meta.label_lower, pk) for model, pk, _text in lines)
+        care_lines = [line for line in lines if line[0] in CARE_LINE_MODELS]
+        other_names = [text for model, _pk, text in lines if model is AlternativeName]
     callout_links = list(ArticleCallout.objects.filter(article=article).select_related("callout"))
     for link in callout_links:
         shows.update({label(link), label(link.callout)})
@@ -221,7 +221,7 @@ def build_page(article, *, related=None):
         texts=texts,
         shows=frozenset(shows),
         source_html=_source_html(article, body, sections, callouts),
-        also_called=[other_name.name for other_name in other_names],
+        also_called=other_names,
     )
 
 
@@ -297,22 +297,24 @@ def _texts_in_reading_order(article, symptom_links, cause_links, treatment_links
     return [text for text in texts if text.html]
 
 
-def _care_lines(condition):
-    """(model, id, text) of the condition's care advice, then its red flags, each in order.
+def _condition_lines(condition):
+    """(model, id, text) of the condition's care advice, red flags and other names, each
+    list in order.
 
-    One query for both lists (a UNION), so a guide stays within its query budget.
+    One query for the three lists (a UNION), so a guide stays within its query budget.
     """
     parts = [
         model.objects.filter(condition=condition)
         .order_by()  # a UNION's parts may not be ordered (SQLite)
-        .values_list(Value(rank), "order", "pk", "text")
-        for rank, model in enumerate(CARE_LINE_MODELS)
+        .values_list(Value(rank), "order", "pk", text_field)
+        for rank, (model, text_field) in enumerate(CONDITION_LINE_MODELS)
     ]
     rows = sorted(parts[0].union(*parts[1:], all=True), key=itemgetter(0, 1, 2))
-    return [(CARE_LINE_MODELS[rank], pk, text) for rank, _order, pk, text in rows]
+    return [(CONDITION_LINE_MODELS[rank][0], pk, text) for rank, _order, pk, text in rows]
 
 
 CARE_LINE_MODELS = (CareAdvice, RedFlag)
+CONDITION_LINE_MODELS = ((CareAdvice, "text"), (RedFlag, "text"), (AlternativeName, "name"))
 
 
 def _care_cards(condition, intro, care_lines):
