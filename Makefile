@@ -61,6 +61,7 @@ check: setup
 
 bench: setup
 	$(PY) bench/page_queries.py
+	$(PY) bench/search_quality.py
 
 # Lighthouse 12 (large, so apart from the test tools): scores for the home page and a guide.
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from conditions.admin import (
+    AlternativeNameInline,
     CareAdviceInline,
     CauseInline,
     CitationInline,
@@ -301,6 +302,11 @@ class ConditionRecordsInline(OrderedInline):
         super().__init__(Condition, admin_site)
 
 
+class GuideAlternativeNameInline(ConditionRecordsInline, AlternativeNameInline):
+    verbose_name = _("other name patients use")
+    verbose_name_plural = _("also called: other names patients use, one a row")
+
+
 class GuideSymptomInline(ConditionRecordsInline, SymptomInline):
     verbose_name = _("symptom")
     verbose_name_plural = _("symptoms, in the order shown")
@@ -334,7 +340,7 @@ class GuideAdmin(PageAdmin):
 
     form = GuideForm
     list_display = ["title", "condition", "state", "grade", "next_review_due", "reviewer"]
-    search_fields = ["title", "summary", "condition__name", "condition__also_called"]
+    search_fields = ["title", "summary", "condition__name", "condition__alternative_names__name"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "condition", "condition-summary", "body"]}),
         (
@@ -343,7 +349,6 @@ class GuideAdmin(PageAdmin):
                 "fields": [
                     "condition-name",
                     "condition-slug",
-                    "condition-also_called",
                     "condition-body_region",
                     "summary",
                     "condition_screen",
@@ -365,6 +370,7 @@ class GuideAdmin(PageAdmin):
         *PageAdmin.publishing_fieldsets,
     ]
     inlines = [
+        GuideAlternativeNameInline,
         GuideSymptomInline,
         GuideCareAdviceInline,
         GuideRedFlagInline,
@@ -375,6 +381,7 @@ class GuideAdmin(PageAdmin):
     ]
     # Each list of records follows the fieldset it belongs to, in the page's own order.
     inlines_after = {
+        _("The condition"): [GuideAlternativeNameInline],
         _("Symptoms"): [GuideSymptomInline],
         _("When to get care"): [GuideCareAdviceInline, GuideRedFlagInline],
         _("Causes"): [GuideCauseInline],

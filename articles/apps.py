@@ -8,9 +8,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from references.usage import register_marker_fields
 
-        from . import changes
+        from . import changes, search
         from .models import Article, Callout
 
         register_marker_fields(Article, "body")
         register_marker_fields(Callout, "body")
         changes.connect()
+        search.connect()

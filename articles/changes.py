@@ -25,6 +25,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from conditions.models import (
+    AlternativeName,
     BodyRegion,
     CareAdvice,
     Cause,
@@ -71,7 +72,13 @@ def _showing(instance):
             return Q(condition__cause_links__cause=instance)
         case Treatment():
             return Q(condition__treatment_links__treatment=instance)
-        case ConditionSymptom() | ConditionCause() | ConditionTreatment() | ConditionCitation():
+        case (
+            AlternativeName()
+            | ConditionSymptom()
+            | ConditionCause()
+            | ConditionTreatment()
+            | ConditionCitation()
+        ):
             return Q(condition=instance.condition_id)
         case CareAdvice() | RedFlag():
             return Q(condition=instance.condition_id)
@@ -204,6 +211,7 @@ TRACKED = [
     ArticleCallout,
     ArticleCitation,
     Condition,
+    AlternativeName,
     BodyRegion,
     Symptom,
     Cause,

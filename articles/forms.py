@@ -29,7 +29,6 @@ class ConditionFieldsForm(forms.ModelForm):
         fields = [
             "name",
             "slug",
-            "also_called",
             "body_region",
             "summary",
             "symptoms_intro",

@@ -353,3 +353,32 @@ class OldAddress(models.Model):
         # An address belongs to the latest page that had it; a live address is never "old".
         cls.objects.update_or_create(path=old_path, defaults={"article": article})
         cls.objects.filter(path=article.get_absolute_url()).delete()
+
+
+class SearchDocument(models.Model):
+    """What one page shows, as plain text in weighted fields, for search (articles/search.py).
+
+    Written only from the page object (``pages.build_page``), so search finds a page by
+    exactly the words patients see on it. ``built_from`` is the page's ``last_changed`` when
+    it was written: a document older than its page is stale and is written again.
+    On PostgreSQL a migration adds a stored, weighted ``search_vector`` column with a GIN
+    index, generated from these fields by the database itself.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    built_from = models.DateTimeField()
+    # Weights as PostgreSQL's ranking reads them: A for title and names, B for summary and
+    # record names, C for everything else the page shows.
+    title = models.CharField(max_length=200)
+    names = models.TextField(blank=True, help_text=_("The condition's name and other names."))
+    summary = models.TextField(blank=True)
+    records = models.TextField(blank=True, help_text=_("Symptoms, causes, treatments, callouts."))
+    text = models.TextField(blank=True, help_text=_("Every word the page shows, one block a line."))
+
+    class Meta:
+        verbose_name = _("search document")
+
+    def __str__(self):
+        return self.title

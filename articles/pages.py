@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from conditions.models import (
+    AlternativeName,
     CareAdvice,
     Condition,
     ConditionCause,
@@ -127,6 +128,7 @@ class Page:
     texts: list  # every rich text shown, as Text, in reading order
     shows: frozenset
     source_html: str  # the page's words in reading order, as HTML
+    also_called: list[str] = field(default_factory=list)  # the condition's other names
 
     @property
     def condition(self):
@@ -150,7 +152,7 @@ def build_page(article, *, related=None):
         if person is not None:
             shows.add(label(person))
 
-    symptom_links, cause_links, treatment_links, care_lines = [], [], [], []
+    symptom_links, cause_links, treatment_links, care_lines, other_names = [], [], [], [], []
     if condition is not None:
         shows.add(label(condition))
         if condition.body_region_id:
@@ -166,8 +168,10 @@ def build_page(article, *, related=None):
         )
         for link in [*symptom_links, *cause_links, *treatment_links]:
             shows.update({label(link), label(link.record)})
-        care_lines = _care_lines(condition)
-        shows.update((model._meta.label_lower, pk) for model, pk, _text in care_lines)
+        lines = _condition_lines(condition)
+        shows.update((model._meta.label_lower, pk) for model, pk, _text in lines)
+        care_lines = [line for line in lines if line[0] in CARE_LINE_MODELS]
+        other_names = [text for model, _pk, text in lines if model is AlternativeName]
     callout_links = list(ArticleCallout.objects.filter(article=article).select_related("callout"))
     for link in callout_links:
         shows.update({label(link), label(link.callout)})
@@ -217,6 +221,7 @@ def build_page(article, *, related=None):
         texts=texts,
         shows=frozenset(shows),
         source_html=_source_html(article, body, sections, callouts),
+        also_called=other_names,
     )
 
 
@@ -292,22 +297,24 @@ def _texts_in_reading_order(article, symptom_links, cause_links, treatment_links
     return [text for text in texts if text.html]
 
 
-def _care_lines(condition):
-    """(model, id, text) of the condition's care advice, then its red flags, each in order.
+def _condition_lines(condition):
+    """(model, id, text) of the condition's care advice, red flags and other names, each
+    list in order.
 
-    One query for both lists (a UNION), so a guide stays within its query budget.
+    One query for the three lists (a UNION), so a guide stays within its query budget.
     """
     parts = [
         model.objects.filter(condition=condition)
         .order_by()  # a UNION's parts may not be ordered (SQLite)
-        .values_list(Value(rank), "order", "pk", "text")
-        for rank, model in enumerate(CARE_LINE_MODELS)
+        .values_list(Value(rank), "order", "pk", text_field)
+        for rank, (model, text_field) in enumerate(CONDITION_LINE_MODELS)
     ]
     rows = sorted(parts[0].union(*parts[1:], all=True), key=itemgetter(0, 1, 2))
-    return [(CARE_LINE_MODELS[rank], pk, text) for rank, _order, pk, text in rows]
+    return [(CONDITION_LINE_MODELS[rank][0], pk, text) for rank, _order, pk, text in rows]
 
 
 CARE_LINE_MODELS = (CareAdvice, RedFlag)
+CONDITION_LINE_MODELS = ((CareAdvice, "text"), (RedFlag, "text"), (AlternativeName, "name"))
 
 
 def _care_cards(condition, intro, care_lines):

@@ -45,3 +45,29 @@ def pages_due_for_review(today=None, within_days=None, limit=None):
         overdue_count=overdue.count(),
         due_soon_count=due_soon.count(),
     )
+
+
+@dataclass
+class AToZEntry:
+    """A line of the conditions A to Z: a guide under its condition's name, or another name
+    for the condition pointing at it ("Charley horse — see Leg Spasms and Cramping")."""
+
+    name: str
+    guide: Article
+    is_other_name: bool = False
+
+    @property
+    def letter(self):
+        return self.name[:1].upper()
+
+
+def guides_a_to_z(guides):
+    """Every guide under its condition's name and under each of its other names, A to Z."""
+    guides = list(guides.prefetch_related("condition__alternative_names"))
+    entries = [AToZEntry(guide.condition.name, guide) for guide in guides]
+    entries += [
+        AToZEntry(other.name, guide, is_other_name=True)
+        for guide in guides
+        for other in guide.condition.alternative_names.all()
+    ]
+    return sorted(entries, key=lambda entry: (entry.name.casefold(), entry.is_other_name))

@@ -16,6 +16,7 @@ from references.exporting import to_bibtex, to_ris
 
 from .models import Article
 from .pages import build_page
+from .selectors import guides_a_to_z
 from .structured_data import json_ld_script, page_structured_data
 
 
@@ -29,7 +30,7 @@ def guide_index(request):
     return render(
         request,
         "articles/guide_index.html",
-        {"guides": guides, "regions": regions, "current_region": region},
+        {"entries": guides_a_to_z(guides), "regions": regions, "current_region": region},
     )
 
 

@@ -245,7 +245,7 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
-    "form-action": [CSP.NONE],
+    "form-action": [CSP.SELF],  # the header's search box (a GET form to /search/)
     "frame-ancestors": [CSP.NONE],
 }
 # The admin (editing.csp picks it for every admin URL) runs Django's scripts and

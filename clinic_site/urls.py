@@ -22,6 +22,7 @@ urlpatterns = [
     path("conditions/", include(guide_patterns)),
     path("articles/", include(article_patterns)),
     path("contact/", views.contact, name="contact"),
+    path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("feeds/articles/", LatestArticlesFeed(), name="feed"),
     path(

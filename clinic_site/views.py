@@ -9,6 +9,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from articles import search as page_search
 from articles.models import Article
 
 from .context_processors import clinic_context
@@ -27,6 +28,15 @@ def home(request):
             "latest_articles": published.stories()[:5],
         },
     )
+
+
+def search(request):
+    """Search results; never indexed by search engines (a results page is not content)."""
+    query = page_search.Query.parse(request.GET.get("q", ""))
+    results = page_search.search(query.text, page_number=request.GET.get("page"))
+    response = render(request, "clinic_site/search.html", {"query": query, "results": results})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def contact(request):

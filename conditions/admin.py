@@ -5,6 +5,7 @@ from django.forms.models import BaseInlineFormSet
 from editing.admin import HistoryAdmin
 
 from .models import (
+    AlternativeName,
     BodyRegion,
     CareAdvice,
     Cause,
@@ -63,6 +64,11 @@ class OrderedInline:
     ordering = ["order"]
 
 
+class AlternativeNameInline(OrderedInline, admin.TabularInline):
+    model = AlternativeName
+    fields = ["name", "order"]
+
+
 class SymptomInline(OrderedInline, admin.TabularInline):
     model = ConditionSymptom
     autocomplete_fields = ["symptom"]
@@ -97,16 +103,17 @@ class RedFlagInline(OrderedInline, admin.TabularInline):
 class ConditionAdmin(HistoryAdmin):
     list_display = ["name", "body_region", "care_urgency"]
     list_filter = ["body_region", "care_urgency"]
-    search_fields = ["name", "also_called", "summary"]
+    search_fields = ["name", "alternative_names__name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["body_region"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "also_called", "body_region", "summary"]}),
+        (None, {"fields": ["name", "slug", "body_region", "summary"]}),
         ("Symptoms", {"fields": ["symptoms_intro"]}),
         ("When to get care", {"fields": ["care_urgency", "when_to_get_care"]}),
         ("Causes and treatments", {"fields": ["causes_intro", "treatments_intro"]}),
     ]
     inlines = [
+        AlternativeNameInline,
         SymptomInline,
         CareAdviceInline,
         RedFlagInline,

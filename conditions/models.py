@@ -57,9 +57,6 @@ class Condition(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True, error_messages={"unique": SLUG_TAKEN})
-    also_called = models.CharField(
-        max_length=300, blank=True, help_text=_("Other names patients use, separated by commas.")
-    )
     summary = models.TextField(help_text=_("The opening paragraph: what this condition is."))
     body_region = models.ForeignKey(
         BodyRegion, on_delete=models.PROTECT, null=True, blank=True, related_name="conditions"
@@ -80,9 +77,31 @@ class Condition(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def also_called_list(self):
-        return [name.strip() for name in self.also_called.split(",") if name.strip()]
+
+class AlternativeName(models.Model):
+    """Another name patients use for a condition ("Charley horse"): one row per name, so a
+    practitioner adds, reorders or removes each one, and search and the A to Z find it."""
+
+    condition = models.ForeignKey(
+        Condition, on_delete=models.CASCADE, related_name="alternative_names"
+    )
+    name = models.CharField(max_length=200, help_text=_("A name patients use, e.g. “Leg cramps”."))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("other name")
+        verbose_name_plural = _("also called")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "name"],
+                name="unique_condition_alternative_name",
+                violation_error_message=_("This name is already listed for the condition."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class ConditionLink(models.Model):

@@ -1,6 +1,9 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 
+from articles import changes
 from clinic_site.demo.loader import load_demo
 
 
@@ -29,6 +32,20 @@ def empty_cache():
 def demo(db):
     """The shipped demo clinic, with its demo logins."""
     return load_demo(with_logins=True)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A block run as its own committed transaction. A test runs inside one transaction,
+    whose set-up already queued a batch of changes; start the block with a fresh one."""
+
+    @contextmanager
+    def block():
+        changes._local.batch = None
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return block
 
 
 @pytest.fixture

@@ -252,7 +252,9 @@ CONDITIONS = [
     dict(
         name="Leg Spasms and Cramping",
         slug="leg-spasms-and-cramping",
-        also_called="Leg cramps",
+        # "Charley horse" is sample text: the seed never uses the name. It is added so the
+        # demo shows a lay name that search and the A to Z find (issue 9).
+        also_called=["Leg cramps", "Charley horse"],
         body_region="legs",
         summary=(
             "Leg spasms and cramps are common conditions where the muscles in the leg "
@@ -381,7 +383,7 @@ CONDITIONS = [
     dict(
         name="Thoracic Upper Back Pain",
         slug="thoracic-upper-back-pain",
-        also_called="Upper back pain, Middle back pain",
+        also_called=["Upper back pain", "Middle back pain"],
         body_region="upper-back",
         summary=(
             "The thoracic upper back or middle back is designed for stability to anchor the "

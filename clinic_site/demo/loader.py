@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, ArticleCallout, Callout, Practitioner, review_due_after
 from conditions.models import (
+    AlternativeName,
     BodyRegion,
     Cause,
     Condition,
@@ -154,10 +155,21 @@ def _load(with_logins):
     conditions = {}
     for spec in content.CONDITIONS:
         spec = dict(spec)
-        links = {name: spec.pop(name) for name in ("symptoms", "causes", "treatments", "citations")}
+        links = {
+            name: spec.pop(name)
+            for name in ("also_called", "symptoms", "causes", "treatments", "citations")
+        }
         spec["body_region"] = regions[spec.pop("body_region")]
         condition = upsert(report, Condition, {"slug": spec.pop("slug")}, spec)
         conditions[condition.slug] = condition
+        sync_links(
+            report,
+            AlternativeName,
+            "condition",
+            condition,
+            "name",
+            [(name, {}) for name in links["also_called"]],
+        )
         sync_links(
             report,
             ConditionSymptom,

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/guide/add/"
 INLINES = [
+    "alternative_names",
     "symptom_links",
     "care_advice",
     "red_flags",
@@ -174,7 +175,6 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
         "hero_image_alt": "",
         "condition-name": condition.name,
         "condition-slug": condition.slug,
-        "condition-also_called": "Sample other name",
         "condition-summary": condition.summary,
         "condition-symptoms_intro": condition.symptoms_intro,
         "condition-care_urgency": condition.care_urgency,
@@ -201,6 +201,18 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
                 data[f"{prefix}-{index}-note"] = link.note
             if prefix in ("cause_links", "treatment_links"):
                 data[f"{prefix}-{index}-citations"] = [c.pk for c in link.citations.all()]
+    names = list(condition.alternative_names.all())
+    data |= management("alternative_names", len(names) + 1, len(names))
+    for index, other_name in enumerate(names):
+        data |= {
+            f"alternative_names-{index}-id": other_name.pk,
+            f"alternative_names-{index}-name": other_name.name,
+            f"alternative_names-{index}-order": other_name.order,
+        }
+    data |= {
+        f"alternative_names-{len(names)}-name": "Sample other name",
+        f"alternative_names-{len(names)}-order": len(names),
+    }
     data |= management("care_advice", 1) | {
         "care_advice-0-text": "Sample advice, not clinical content.",
         "care_advice-0-order": "0",
@@ -214,7 +226,10 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
     response = practitioner.post(url, data)
     assert response.status_code == 302, response.content.decode()[:4000]
     condition.refresh_from_db()
-    assert condition.also_called == "Sample other name"
+    assert [row.name for row in condition.alternative_names.all()] == [
+        *(other_name.name for other_name in names),
+        "Sample other name",
+    ]
     assert not condition.symptom_links.filter(pk=first_symptom).exists()
     assert [advice.text for advice in condition.care_advice.all()] == [
         "Sample advice, not clinical content."
@@ -279,6 +294,14 @@ def test_history_of_a_guide_holds_its_condition_and_records(practitioner):
     revision = Version.objects.get_for_object(guide).first().revision
     models = {version.content_type.model for version in revision.version_set.all()}
     assert {"article", "condition"} <= models
+
+
+def test_other_names_are_edited_one_a_row_right_after_the_condition(practitioner):
+    guide = Guide.objects.get(slug="leg-spasms-and-cramping")
+    html = practitioner.get(f"/admin/articles/guide/{guide.pk}/change/").content.decode()
+    names_inline = html.index('id="alternative_names-group"')
+    assert html.index("The condition") < names_inline < html.index("symptom_links-group")
+    assert 'value="Charley horse"' in html[names_inline:]
 
 
 @pytest.mark.parametrize("value", ["abc", "12abc", "-1"])

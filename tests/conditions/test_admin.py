@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 RECORD_KINDS = [Symptom, Cause, Treatment]
 CONDITION_ADD_URL = "/admin/conditions/condition/add/"
 INLINES = [
+    "alternative_names",
     "symptom_links",
     "care_advice",
     "red_flags",
@@ -50,7 +51,6 @@ def condition_form(**changes):
     data = {
         "name": "Sample plantar heel pain",
         "slug": "sample-plantar-heel-pain",
-        "also_called": "",
         "body_region": "",
         "summary": "Sample opening paragraph, not clinical content.",
         "symptoms_intro": "",

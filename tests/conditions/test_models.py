@@ -1,5 +1,7 @@
 """The clinical records and the ordered links that tie them to conditions."""
 
+import importlib
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -25,6 +27,10 @@ from tests.factories import (
     make_condition,
     make_linkable,
     make_record,
+)
+
+names_from_also_called = importlib.import_module(
+    "conditions.migrations.0005_alternative_names_from_also_called"
 )
 
 pytestmark = pytest.mark.django_db
@@ -107,10 +113,12 @@ def test_records_are_listed_by_name(model):
         ("  Upper back pain ,Middle back pain  ", ["Upper back pain", "Middle back pain"]),
         ("Charley horse,, , Night cramps,", ["Charley horse", "Night cramps"]),
         (" , ,", []),
+        ("Leg cramps, leg cramps", ["Leg cramps"]),
     ],
 )
-def test_also_called_is_read_as_names_without_spaces_or_empty_parts(also_called, names):
-    assert Condition(also_called=also_called).also_called_list == names
+def test_the_old_comma_separated_names_become_one_name_each(also_called, names):
+    # The data migration that turned Condition.also_called into AlternativeName rows.
+    assert names_from_also_called.names_from_also_called(also_called) == names
 
 
 # Links from a condition to its records

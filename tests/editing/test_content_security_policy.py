@@ -47,7 +47,9 @@ def directives(response):
 
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
-def test_public_responses_allow_no_script_plugin_base_form_or_framing(client, demo, url):
+def test_public_responses_allow_no_script_plugin_base_or_framing_and_forms_only_to_this_site(
+    client, demo, url
+):
     response = client.get(url)
     assert response.status_code == (404 if "no-such" in url else 200)
     policy = directives(response)
@@ -56,7 +58,7 @@ def test_public_responses_allow_no_script_plugin_base_form_or_framing(client, de
     assert policy["style-src"] == "'self'"  # no inline <style>, no style="" attributes
     assert policy["object-src"] == "'none'"
     assert policy["base-uri"] == "'none'"
-    assert policy["form-action"] == "'none'"
+    assert policy["form-action"] == "'self'"  # the search box, to this site only
     assert policy["frame-ancestors"] == "'none'"
 
 

@@ -69,7 +69,7 @@ def test_two_saves_at_the_same_instant_never_lose_one(guide):
     lost, outcomes = [], []
     for trial in range(TRIALS):
         first_form, second_form = form_data(first, url), form_data(second, url)
-        first_form["condition-also_called"] = f"Sample name {trial}"
+        first_form["condition-name"] = f"Sample name {trial}"
         second_form["summary"] = f"Sample summary {trial}."
         responses = post_together([(first, url, first_form), (second, url, second_form)])
         codes = sorted(response.status_code for response in responses)
@@ -77,7 +77,7 @@ def test_two_saves_at_the_same_instant_never_lose_one(guide):
         assert 500 not in codes, trial
         guide.refresh_from_db()
         guide.condition.refresh_from_db()
-        saved_first = guide.condition.also_called == f"Sample name {trial}"
+        saved_first = guide.condition.name == f"Sample name {trial}"
         saved_second = guide.summary == f"Sample summary {trial}."
         if codes == [302, 302] or not (saved_first or saved_second):
             lost.append(trial)
@@ -94,7 +94,7 @@ def test_two_saves_at_the_same_instant_never_lose_one(guide):
         assert loser.post(url, again).status_code == 302, trial
         guide.refresh_from_db()
         guide.condition.refresh_from_db()
-        assert guide.condition.also_called == f"Sample name {trial}", trial
+        assert guide.condition.name == f"Sample name {trial}", trial
         assert guide.summary == f"Sample summary {trial}.", trial
     assert lost == [], f"{len(lost)} of {TRIALS} trials lost an edit: {outcomes}"
 
@@ -159,10 +159,10 @@ def test_a_change_to_the_condition_on_its_own_screen_also_stops_a_guide_save(gui
     condition_url = f"/admin/conditions/condition/{guide.condition_id}/change/"
     guide_form = form_data(second, guide_url(guide))
     condition_form = form_data(first, condition_url)
-    condition_form["also_called"] = "Sample name from the condition's screen"
+    condition_form["name"] = "Sample name from the condition's screen"
     assert first.post(condition_url, condition_form).status_code == 302
     guide_form["summary"] = "Sample summary."
     response = second.post(guide_url(guide), guide_form)
     assert response.status_code == 200 and REFUSED in response.content.decode()
     again = form_data_from_html(response.content.decode())
-    assert again["condition-also_called"] == "Sample name from the condition's screen"
+    assert again["condition-name"] == "Sample name from the condition's screen"

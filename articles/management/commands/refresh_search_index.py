@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from articles.models import Article
+from articles.search import refresh_documents, stale_pages
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the search documents of published pages that are stale or missing (searches "
+        "do this too, a few pages at a time). With --all, write every page's document again, "
+        "in any state. Safe to run at any time; --dry-run only counts."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", help="Every page, not only stale ones.")
+        parser.add_argument("--dry-run", action="store_true", help="Count, write nothing.")
+
+    def handle(self, *args, all, dry_run, **options):
+        pages = Article.objects.all() if all else stale_pages()
+        page_ids = list(pages.values_list("pk", flat=True))
+        if dry_run:
+            self.stdout.write(f"{len(page_ids)} search documents would be written.")
+            return
+        for start in range(0, len(page_ids), 100):
+            refresh_documents(page_ids[start : start + 100])
+        self.stdout.write(f"{len(page_ids)} search documents written.")
