@@ -110,7 +110,7 @@ def _condition(page):
     data = {
         "@type": "MedicalCondition",
         "name": condition.name,
-        "alternateName": condition.also_called_list,
+        "alternateName": page.also_called,
         "description": condition.summary,
         # A symptom's note for this condition is plain text, shown instead of its description.
         "signOrSymptom": [

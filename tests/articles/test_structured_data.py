@@ -70,7 +70,9 @@ def test_guide_is_a_medical_web_page_about_its_condition_as_the_page_shows_it(cl
     condition = webpage["about"]
     assert condition["@type"] == "MedicalCondition"
     assert condition["name"] == article.condition.name
-    assert condition["alternateName"] == article.condition.also_called_list
+    assert condition["alternateName"] == list(
+        article.condition.alternative_names.values_list("name", flat=True)
+    )
     for key, section in [
         ("signOrSymptom", "symptoms"),
         ("cause", "causes"),

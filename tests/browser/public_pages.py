@@ -1,6 +1,5 @@
 """Every kind of public page, as the demo clinic serves it: what the accessibility and HTML
-checks visit. A new kind of public page (search results, a no-results page) is one more
-line here."""
+checks visit. A new kind of public page is one more line here."""
 
 PUBLIC_PAGES = {
     "home": "/",
@@ -10,4 +9,6 @@ PUBLIC_PAGES = {
     "an article": "/articles/pelvic-and-lower-extremity-imbalances-can-lead-to-scoliosis/",
     "contact": "/contact/",
     "not found (404)": "/conditions/no-such-condition/",
+    "search results": "/search/?q=leg+cramps",
+    "search with no results": "/search/?q=zzzz",
 }
