@@ -16,11 +16,14 @@ holds for the lists of inline rows (a list this person left alone is shown as no
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from reversion.models import Version
+
+from .compare import as_text
 
 NO_VERSION = "none"
 
@@ -143,8 +146,8 @@ def merge_form(form, record, conflict):
     for name, form_field in form.fields.items():
         try:
             model_field = form._meta.model._meta.get_field(name)
-        except Exception:
-            continue
+        except FieldDoesNotExist:
+            continue  # a form-only field, such as the edit token
         key = model_field.attname
         if key not in before or key not in now or before[key] == now[key]:
             continue
@@ -168,8 +171,6 @@ def display_value(model_field, value):
     if model_field.is_relation and not model_field.many_to_many:
         related = model_field.related_model._base_manager.filter(pk=value).first()
         return str(related) if related else str(value)
-    from .compare import as_text
-
     return as_text(value)[:200]
 
 
