@@ -85,6 +85,12 @@ class Callout(models.Model):
         return f"{self.label}: {self.title}"
 
 
+# What a card in a list shows: a page's title, address and teaser (a guide's may be its
+# condition's summary), and the condition's name (the A to Z).
+LISTED_FIELDS = ("title", "slug", "summary")
+LISTED_CONDITION_FIELDS = ("name", "summary")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, with a publish time that has come."""
@@ -126,18 +132,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(condition__isnull=True)
 
     def for_listing(self):
-        # Lists never show the body; leaving it unread spares sanitising every one.
-        return self.select_related("condition__body_region", "author").defer(
-            "body",
-            "body_es",
-            "condition__symptoms_intro",
-            "condition__when_to_get_care",
-            "condition__causes_intro",
-            "condition__treatments_intro",
-            "condition__symptoms_intro_es",
-            "condition__when_to_get_care_es",
-            "condition__causes_intro_es",
-            "condition__treatments_intro_es",
+        """What a list shows of each page, a card (title, address, teaser), in every
+        language, and nothing else: rich text and unshown columns stay unread."""
+        shown = [*LISTED_FIELDS, *(f"condition__{name}" for name in LISTED_CONDITION_FIELDS)]
+        return self.select_related("condition").only(
+            *(column(name, language) for name in shown for language in languages()),
+            "condition",
+            "published_at",
+            "last_changed",
         )
 
     def for_page(self):

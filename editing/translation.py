@@ -70,9 +70,21 @@ def missing_translations(instance, language):
         return []
     return [
         name
-        for name in translated_fields(instance)
+        for name in loaded_translated_fields(instance, language)
         if str(getattr(instance, name) or "").strip()
         and not has_translation(instance, name, language)
+    ]
+
+
+def loaded_translated_fields(instance, language):
+    """The translated fields of `instance` read from the database in both English and
+    `language`. A list reads only what it shows (``.only()``); touching a field it left
+    out would cost a query per record."""
+    deferred = instance.get_deferred_fields() if hasattr(instance, "get_deferred_fields") else ()
+    return [
+        name
+        for name in translated_fields(instance)
+        if name not in deferred and column(name, language) not in deferred
     ]
 
 
@@ -95,13 +107,15 @@ def in_language(instance, language, *, fallback=False):
     English stays where there is no translation: for the clinic's notices, which must show
     in some language rather than not at all.
 
-    The copy cannot be saved: its English columns hold another language's words.
+    The copy cannot be saved: its English columns hold another language's words. Only
+    fields read from the database are translated (``loaded_translated_fields``): a record
+    read with ``.only()`` keeps the others unread, so do not read them from the copy.
     """
     if instance is None or language == DEFAULT_LANGUAGE:
         return instance
     localized = copy.copy(instance)
     localized.untranslated_fields = missing_translations(instance, language)
-    for name in translated_fields(instance):
+    for name in loaded_translated_fields(instance, language):
         text = getattr(instance, column(name, language))
         if text or not fallback:
             setattr(localized, name, text)

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ArticleCitation
+from articles.models import Article, ArticleCitation, SpanishState
 from tests.factories import (
     add_records,
     make_article,
@@ -169,3 +169,26 @@ def test_the_articles_list_takes_the_same_queries_for_any_number_of_articles(cli
             assert client.get("/articles/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("url", ["/es/", "/es/articles/", "/es/conditions/"])
+def test_lists_in_spanish_take_the_same_queries_for_any_number_of_pages(client, url):
+    """A list reads only the columns its cards show, in both languages, so reading a page
+    in Spanish never loads a column one page at a time."""
+    client.get("/")  # the clinic's details are cached after any first page
+    counts = []
+    for how_many in (2, 20):
+        for number in range(how_many):
+            page = make_guide() if number % 2 else make_article()
+            Article.objects.filter(pk=page.pk).update(
+                spanish_state=SpanishState.REVIEWED,
+                title_es=f"Página de muestra {page.pk}",
+                slug_es=f"pagina-de-muestra-{page.pk}",
+                summary_es="Resumen de muestra.",
+            )
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert "Página de muestra" in response.content.decode()
+        counts.append(len(queries))
+    assert counts[0] == counts[1], [query["sql"] for query in queries.captured_queries]
