@@ -193,7 +193,7 @@ def main():
     ]
     servers = []
     try:
-        for number, (label, path, app, case_env) in enumerate(cases):
+        for number, (label, _path, app, case_env) in enumerate(cases):
             servers.append(Server(label, options.port + number, app, case_env))
         for server, (_label, path, _app, _env) in zip(servers, cases, strict=True):
             server.wait_until_up(path)
