@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from editing.translation import DEFAULT_LANGUAGE, in_language
+from conditions.models import AlternativeName
+from editing.translation import DEFAULT_LANGUAGE, column, in_language
 
 from .models import Article
 
@@ -61,29 +62,69 @@ class AToZEntry:
 
     @property
     def letter(self):
-        return sort_key(self.name)[:1].upper()
+        return letter_of(self.name)
 
 
-def guides_a_to_z(guides, language=DEFAULT_LANGUAGE):
-    """Every guide under its condition's name and under each of its other names in
-    `language`, A to Z."""
-    guides = list(guides.prefetch_related("condition__alternative_names"))
-    other_names = {
-        guide.pk: [
-            other.name
-            for other in guide.condition.alternative_names.all()
-            if other.language == language
-        ]
-        for guide in guides
-    }
-    guides = pages_in_language(guides, language)
-    entries = [AToZEntry(guide.condition.name, guide) for guide in guides]
-    entries += [
-        AToZEntry(name, guide, is_other_name=True)
-        for guide in guides
-        for name in other_names[guide.pk]
+# Up to this many names, the A to Z is one page; past it, each letter is a page of its own,
+# so no page of it grows with the site (2,000 guides make about 110 names a letter).
+A_TO_Z_ON_ONE_PAGE = 100
+
+
+@dataclass
+class AToZ:
+    letters: list[str]  # every letter with a name under it, in order
+    entries: list[AToZEntry]  # the names shown, A to Z
+    letter: str | None = None  # the one letter shown; None: every letter, on one page
+
+    @property
+    def letter_pages(self):
+        """Whether each letter is a page of its own (``?letter=b``), not a part of one."""
+        return self.letter is not None
+
+
+class NoSuchLetter(LookupError):
+    pass
+
+
+def guides_a_to_z(guides, language=DEFAULT_LANGUAGE, letter=None):
+    """The A to Z of `guides`, a queryset of published guides: each under its condition's
+    name and each of its other names in `language`.
+
+    While there are at most ``A_TO_Z_ON_ONE_PAGE`` names, every letter is shown; past it,
+    one letter: `letter`, or the first. A `letter` with no name under it raises
+    ``NoSuchLetter``. Reads every name (two short columns), then the cards of the guides
+    shown only, so its cost follows the names of one letter, not the whole site.
+    """
+    names = [
+        (name, pk, False)
+        for pk, name in guides.order_by().values_list("pk", column("condition__name", language))
     ]
-    return sorted(entries, key=lambda entry: (sort_key(entry.name), entry.is_other_name))
+    names += [
+        (name, pk, True)
+        for pk, name in AlternativeName.objects.filter(
+            condition__guide__in=guides, language=language
+        ).values_list("condition__guide", "name")
+    ]
+    names.sort(key=lambda line: (sort_key(line[0]), line[2]))
+    letters = list(dict.fromkeys(letter_of(name) for name, _pk, _other in names))
+    if letter is not None:
+        letter = letter.upper()
+        if letter not in letters:
+            raise NoSuchLetter(letter)
+    elif len(names) > A_TO_Z_ON_ONE_PAGE:
+        letter = letters[0]
+    if letter is not None:
+        names = [line for line in names if letter_of(line[0]) == letter]
+    shown = guides.filter(pk__in={pk for _name, pk, _other in names}).order_by()
+    cards = {page.pk: page for page in pages_in_language(shown, language)}
+    entries = [AToZEntry(name, cards[pk], is_other_name=other) for name, pk, other in names]
+    return AToZ(letters, entries, letter)
+
+
+def letter_of(name):
+    """The letter a name is filed under: "Ácido" under A; "5th toe" under #."""
+    first = sort_key(name)[:1].upper()
+    return first if first.isalpha() else "#"
 
 
 def sort_key(name):

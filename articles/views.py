@@ -24,29 +24,28 @@ from references.exporting import to_bibtex, to_ris
 
 from .models import Article
 from .pages import build_page
-from .selectors import guides_a_to_z, pages_in_language
+from .selectors import NoSuchLetter, guides_a_to_z, pages_in_language
 from .structured_data import json_ld_script, page_structured_data
 
 
 def guide_index(request):
     language = current_language()
-    guides = (
-        Article.objects.published()
-        .in_language(language)
-        .guides()
-        .for_listing()
-        .order_by(column("condition__name", language))
-    )
+    guides = Article.objects.published().in_language(language).guides().for_listing()
     regions = BodyRegion.objects.filter(conditions__guide__in=guides).distinct()
     region = None
     if slug := request.GET.get("region"):
         region = get_object_or_404(BodyRegion, slug=slug)
         guides = guides.filter(condition__body_region=region)
+    try:
+        a_to_z = guides_a_to_z(guides, language, letter=request.GET.get("letter"))
+    except NoSuchLetter as error:
+        raise Http404(f"No condition under {error}.") from error
     return render(
         request,
         "articles/guide_index.html",
         {
-            "entries": guides_a_to_z(guides, language),
+            "a_to_z": a_to_z,
+            "entries": a_to_z.entries,
             "regions": sorted(
                 (in_language(region, language) for region in regions),
                 key=lambda region: region.name.casefold(),

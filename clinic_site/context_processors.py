@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.urls import reverse, translate_url
 from django.utils.translation import override
 
@@ -49,10 +51,15 @@ def language_versions(request, language):
 
 def canonical_url(request):
     """The page's address without its query (filters show a part of the same page), except
-    a list's page number, which is a page of its own."""
+    a list's page number or the A to Z's letter, each a page of its own."""
     page = request.GET.get("page", "")
-    query = f"?page={page}" if page.isdigit() and page != "1" else ""
-    return request.build_absolute_uri(request.path) + query
+    letter = request.GET.get("letter", "")
+    query = {}
+    if page.isdigit() and page != "1":
+        query["page"] = page
+    if letter:
+        query["letter"] = letter.lower()
+    return request.build_absolute_uri(request.path) + (f"?{urlencode(query)}" if query else "")
 
 
 def clinic_context(details):

@@ -69,6 +69,11 @@ def test_canonical_link_leaves_out_the_query_but_a_lists_page_number(client, dem
     assert '<link rel="canonical" href="http://testserver/articles/?page=2">' in head
 
 
+def test_canonical_link_keeps_the_a_to_zs_letter(client, demo):
+    head = head_of(client, "/conditions/?region=legs&letter=L")
+    assert '<link rel="canonical" href="http://testserver/conditions/?letter=l">' in head
+
+
 def test_guide_is_an_open_graph_article_titled_as_the_guide(client, demo):
     head = head_of(client, "/conditions/leg-spasms-and-cramping/")
     assert meta(head, "property", "og:type") == "article"
