@@ -1,19 +1,38 @@
+"""The sitemap: an index (``/sitemap.xml``) of sections, each a page of at most
+``PAGES_PER_SITEMAP`` addresses, so no response grows with the site."""
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
 from .models import Article
 
+# A section's page is built per request: a thousand addresses keep it well under 100 ms
+# (search engines accept 50,000).
+PAGES_PER_SITEMAP = 1000
+
 
 class PublishedPagesSitemap(Sitemap):
-    """Only what the public may read: drafts, scheduled and unpublished pages never appear."""
+    """Only what the public may read: drafts, scheduled and unpublished pages never appear.
+
+    `pages` gives the pages of this section (published guides, or published articles).
+    """
+
+    limit = PAGES_PER_SITEMAP
+
+    def __init__(self, pages):
+        self.pages = pages
 
     def items(self):
-        return Article.objects.published().only("slug", "condition", "last_changed").order_by("pk")
+        return self.pages().only("slug", "condition", "last_changed").order_by("pk")
 
     def lastmod(self, article):
         # Moves when the page or any record it shows changes (articles/changes.py).
         return article.last_changed
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, not every page of the section read.
+        return self.pages().aggregate(latest=Max("last_changed"))["latest"]
 
 
 class ListingPagesSitemap(Sitemap):
@@ -39,6 +58,10 @@ class ListingPagesSitemap(Sitemap):
             return None
         return listed().aggregate(latest=Max("last_changed"))["latest"]
 
+    def get_latest_lastmod(self):
+        # A page that lists no pages (contact) has no lastmod; the others decide.
+        return max(filter(None, map(self.lastmod, self.items())), default=None)
+
 
 def published_guides():
     return Article.objects.published().guides()
@@ -50,3 +73,17 @@ def published_articles():
 
 def published_pages():
     return Article.objects.published()
+
+
+SECTIONS = {
+    "site": ListingPagesSitemap(
+        {
+            "home": published_pages,
+            "guides:index": published_guides,
+            "articles:index": published_articles,
+            "contact": None,
+        }
+    ),
+    "guides": PublishedPagesSitemap(published_guides),
+    "articles": PublishedPagesSitemap(published_articles),
+}

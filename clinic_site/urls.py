@@ -1,19 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 
 from articles.feeds import LatestArticlesFeed
-from articles.sitemaps import (
-    ListingPagesSitemap,
-    PublishedPagesSitemap,
-    published_articles,
-    published_guides,
-    published_pages,
-)
+from articles.sitemaps import SECTIONS as SITEMAP_SECTIONS
 from articles.urls import article_patterns, guide_patterns
 from editing.admin import view_on_site
 
@@ -34,22 +28,12 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     path("feeds/articles/", LatestArticlesFeed(), name="feed"),
+    # An index of sections (site, guides, articles), each in pages of at most 1,000.
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAP_SECTIONS}, name="sitemap"),
     path(
-        "sitemap.xml",
-        sitemap,
-        {
-            "sitemaps": {
-                "site": ListingPagesSitemap(
-                    {
-                        "home": published_pages,
-                        "guides:index": published_guides,
-                        "articles:index": published_articles,
-                        "contact": None,
-                    }
-                ),
-                "pages": PublishedPagesSitemap,
-            }
-        },
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAP_SECTIONS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots"),

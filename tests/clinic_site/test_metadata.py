@@ -6,9 +6,12 @@ from datetime import date, time, timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from articles.sitemaps import SECTIONS as SITEMAP_SECTIONS
 from clinic_site import selectors
 from clinic_site.models import ClinicProfile, SpecialHours
 from conditions.models import Symptom
@@ -95,18 +98,59 @@ def test_pages_link_the_favicon(client, demo):
 
 
 def sitemap_entries(client):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    return {
-        entry.find(f"{SITEMAP}loc").text.removeprefix("http://testserver"): getattr(
-            entry.find(f"{SITEMAP}lastmod"), "text", None
-        )
-        for entry in root.iter(f"{SITEMAP}url")
-    }
+    """Every address the sitemap lists, with its lastmod, read as a search engine reads it:
+    the index at /sitemap.xml, then each section it names."""
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    entries = {}
+    for section in index.iter(f"{SITEMAP}loc"):
+        response = client.get(section.text.removeprefix("http://testserver"))
+        assert response.status_code == 200, section.text
+        for entry in ElementTree.fromstring(response.content).iter(f"{SITEMAP}url"):
+            address = entry.find(f"{SITEMAP}loc").text.removeprefix("http://testserver")
+            entries[address] = getattr(entry.find(f"{SITEMAP}lastmod"), "text", None)
+    return entries
 
 
 def test_sitemap_lists_every_public_page_and_nothing_else(client, demo):
     make_guide(published=False, slug="sample-draft")
     assert set(sitemap_entries(client)) == set(PUBLIC_PAGES)
+
+
+def test_sitemap_is_an_index_of_sections_each_in_pages_of_a_bounded_size(client, monkeypatch):
+    monkeypatch.setattr(SITEMAP_SECTIONS["guides"], "limit", 2)
+    guides = [make_guide() for _ in range(5)]
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text.removeprefix("http://testserver") for loc in index.iter(f"{SITEMAP}loc")]
+    assert sections == [
+        "/sitemap-site.xml",
+        "/sitemap-guides.xml",
+        "/sitemap-guides.xml?p=2",
+        "/sitemap-guides.xml?p=3",
+        "/sitemap-articles.xml",
+    ]
+    assert [len(ElementTree.fromstring(client.get(url).content)) for url in sections[1:4]] == [
+        2,
+        2,
+        1,
+    ]
+    assert {guide.get_absolute_url() for guide in guides} <= set(sitemap_entries(client))
+
+
+def test_the_sitemap_takes_the_same_queries_however_many_pages(client, monkeypatch):
+    monkeypatch.setattr(SITEMAP_SECTIONS["guides"], "limit", 10)
+    client.get("/")  # the clinic's details are cached after any first page
+    counts = []
+    for how_many in (3, 30):
+        for _ in range(how_many):
+            make_guide()
+        per_address = []
+        for url in ("/sitemap.xml", "/sitemap-site.xml", "/sitemap-guides.xml?p=1"):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            per_address.append(len(queries))
+        counts.append(per_address)
+    assert counts[0] == counts[1]
 
 
 @pytest.mark.django_db(transaction=True)  # pages are marked changed when the save commits

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
-# Pages every site has; each published guide and article is added from the sitemap.
+# Pages every site has; each published guide and article is added from the sitemap's sections.
 FIXED_PAGES = [
     "/",
     "/contact/",
@@ -62,8 +62,13 @@ def page_fingerprints():
     # redirect and host checks answer as they do for patients.
     client = Client(HTTP_HOST=site_host())
     paths = list(FIXED_PAGES)
-    sitemap = fetch(client, "/sitemap.xml").decode()
-    paths += [urlsplit(location).path for location in SITEMAP_LOCATION.findall(sitemap)]
+    # The sitemap is an index of sections, each listing pages (some in several parts).
+    index = fetch(client, "/sitemap.xml").decode()
+    for location in SITEMAP_LOCATION.findall(index):
+        section = urlsplit(location)._replace(scheme="", netloc="").geturl()
+        paths.append(section)
+        listed = fetch(client, section).decode()
+        paths += [urlsplit(location).path for location in SITEMAP_LOCATION.findall(listed)]
     return [(path, fingerprint(fetch(client, path))) for path in dict.fromkeys(paths)]
 
 
