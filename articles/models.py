@@ -295,6 +295,9 @@ class Article(models.Model):
         indexes = [
             # published() filters on both and lists newest first: home, lists, feed, sitemap.
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            # Reviews overdue and due soon, most urgent first: the admin home, its filter,
+            # review_report.
+            models.Index(fields=["next_review_due", "title"], name="article_review_due_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -34,8 +34,18 @@ def pages_due_for_review(today=None, within_days=None, limit=None):
     each list short (their counts stay whole)."""
     today = today or timezone.localdate()
     within_days = within_days if within_days is not None else settings.CLINIC_REVIEW_WARNING_DAYS
-    pages = Article.objects.select_related("reviewer__user", "condition").order_by(
-        "next_review_due", "title"
+    pages = (
+        Article.objects.select_related("reviewer__user")
+        # What the lists show (title, kind, date, reviewer) and the reviewer's address.
+        .only(
+            "title",
+            "condition",
+            "next_review_due",
+            "reviewer__name",
+            "reviewer__credentials",
+            "reviewer__user__email",
+        )
+        .order_by("next_review_due", "title")
     )
     overdue = pages.review_overdue(today)
     due_soon = pages.review_due_within(within_days, today)
