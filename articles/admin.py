@@ -21,6 +21,7 @@ from conditions.admin import (
 )
 from conditions.models import Condition
 from editing.admin import HistoryAdmin
+from editing.translation import column, languages
 
 from . import services, translation_status
 from .forms import CONDITION_FIELDS, GuideForm, PageForm
@@ -124,6 +125,7 @@ class PageAdmin(HistoryAdmin):
     form = PageForm
     list_display = ["title", "state", "grade", "spanish_state", "next_review_due", "reviewer"]
     list_filter = [StateFilter, ReviewFilter, "spanish_state", "author", "reviewer"]
+    list_defer = [column(name, language) for name in ("body",) for language in languages()]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer", "related_conditions"]
     readonly_fields = ["state", "publish_checks", "readability_scores", "spanish"]
@@ -406,6 +408,10 @@ class GuideAdmin(PageAdmin):
         "reviewer",
     ]
     search_fields = ["title", "summary", "condition__name", "condition__alternative_names__name"]
+    list_defer = [
+        *PageAdmin.list_defer,
+        *(f"condition__{name}" for name in ConditionAdmin.list_defer),
+    ]
     fieldsets = [
         (
             None,

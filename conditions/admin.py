@@ -1,8 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import admin
-from django.db.models import UniqueConstraint
+from django.db.models import Count, Prefetch, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from editing.admin import HistoryAdmin
+from editing.translation import column, languages
 
 from .models import (
     AlternativeName,
@@ -26,17 +32,50 @@ class BodyRegionAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+# The conditions a record's row names; the rest are counted, linked to the full list.
+USES_NAMED = 3
+
+
 class ClinicalRecordAdmin(HistoryAdmin):
     list_display = ["name", "description", "used_by"]
+    list_defer = [column(name, language) for name in ("details",) for language in languages()]
     search_fields = ["name", "name_es", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("condition_links__condition")
+    def for_list(self, queryset):
+        # A symptom may be listed on hundreds of conditions: count them in the query and
+        # read the names of the first few only, for the 100 rows shown.
+        link_model = self.model.condition_links.field.model
+        first_uses = (
+            link_model.objects.select_related("condition")
+            .only(link_model.linked_field, "condition__name")
+            .order_by("condition__name")[:USES_NAMED]
+        )
+        return (
+            super()
+            .for_list(queryset)
+            .annotate(condition_count=Count("condition_links"))
+            .prefetch_related(Prefetch("condition_links", first_uses, to_attr="first_uses"))
+        )
 
-    @admin.display(description="Used by")
+    @admin.display(description="Used by", ordering="condition_count")
     def used_by(self, record):
-        return ", ".join(str(link.condition) for link in record.condition_links.all()) or "—"
+        names = ", ".join(str(link.condition) for link in record.first_uses)
+        more = record.condition_count - len(record.first_uses)
+        if more <= 0:
+            return names or "—"
+        return format_html(
+            '{}, <a href="{}">{}</a>',
+            names,
+            self.conditions_using_url(record),
+            ngettext("and %(count)d more", "and %(count)d more", more) % {"count": more},
+        )
+
+    def conditions_using_url(self, record):
+        """The conditions list, narrowed to those that list `record`."""
+        field = next(f for f in Condition._meta.many_to_many if f.related_model is self.model)
+        query = urlencode({f"{field.name}__id__exact": record.pk})
+        return f"{reverse('admin:conditions_condition_changelist')}?{query}"
 
 
 admin.site.register(Symptom, ClinicalRecordAdmin)
@@ -99,8 +138,13 @@ class RedFlagInline(OrderedInline, admin.TabularInline):
     model = RedFlag
 
 
+# A condition's texts its list never shows.
+LONG_TEXTS = ("summary", "symptoms_intro", "when_to_get_care", "causes_intro", "treatments_intro")
+
+
 @admin.register(Condition)
 class ConditionAdmin(HistoryAdmin):
+    list_defer = [column(name, language) for name in LONG_TEXTS for language in languages()]
     list_display = ["name", "body_region", "care_urgency"]
     list_filter = ["body_region", "care_urgency"]
     search_fields = ["name", "alternative_names__name", "summary"]

@@ -111,6 +111,40 @@ def test_record_list_takes_as_many_queries_for_many_records_as_for_one(practitio
 
 
 @pytest.mark.parametrize("model", RECORD_KINDS)
+def test_a_record_used_widely_names_three_conditions_and_links_to_all(practitioner, model):
+    record = make_record(model, "Sample shared record")
+    for letter in "EDCBA":
+        list_on(make_condition(f"Sample {letter} condition"), record)
+    html = practitioner.get(list_url(model)).content.decode()
+    cell = used_by_column(html, "Sample shared record")
+    assert cell.startswith("Sample A condition, Sample B condition, Sample C condition, <a ")
+    assert ">and 2 more</a>" in cell
+    (address,) = re.findall(r'href="([^"]+)"', cell)
+    conditions = practitioner.get(address).content.decode()
+    assert sorted(re.findall(r">(Sample [A-E] condition)</a></th>", conditions)) == [
+        f"Sample {letter} condition" for letter in "ABCDE"
+    ]
+
+
+def test_record_list_takes_as_many_queries_for_records_on_many_conditions(practitioner):
+    records = [make_record(Symptom) for _ in range(3)]
+
+    def queries_for_the_list():
+        with CaptureQueriesContext(connection) as queries:
+            assert practitioner.get(list_url(Symptom)).status_code == 200
+        return len(queries)
+
+    for record in records:
+        list_on(make_condition(), record)
+    queries_for_the_list()  # the first request also reads the clinic's cached details
+    few = queries_for_the_list()
+    for record in records:
+        for _ in range(10):
+            list_on(make_condition(), record)
+    assert queries_for_the_list() == few
+
+
+@pytest.mark.parametrize("model", RECORD_KINDS)
 def test_records_are_found_by_name_or_by_description(practitioner, model):
     make_record(model, "Sample numb toes", description="Sample text: pins and needles.")
     make_record(model, "Sample stiff neck", description="Sample text: hard to turn the head.")
