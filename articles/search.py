@@ -30,14 +30,16 @@ trigram similarity against the words of titles and names.
 import logging
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
+    SearchVectorExact,
     SearchVectorField,
     TrigramWordSimilarity,
 )
@@ -91,13 +93,17 @@ def words(text):
     return WORD.findall(text.casefold())
 
 
+@lru_cache(maxsize=100_000)
 def stem(word):
+    # Snowball in pure Python costs about 30 µs a word; a page's words repeat, and
+    # snippets stem every word of ten pages.
     return _stemmer.stemWord(word)
 
 
+@lru_cache(maxsize=100_000)
 def trigrams(word):
     padded = f"  {word} "
-    return {padded[index : index + 3] for index in range(len(padded) - 2)}
+    return frozenset(padded[index : index + 3] for index in range(len(padded) - 2))
 
 
 def trigram_similarity(word, other):
@@ -181,8 +187,12 @@ def refresh_documents(page_ids):
 
 def stale_pages():
     """Published pages whose document is missing or older than the page's last change."""
-    return Article.objects.published().filter(
-        Q(search_document__isnull=True) | Q(search_document__built_from__lt=F("last_changed"))
+    return (
+        Article.objects.published()
+        .filter(
+            Q(search_document__isnull=True) | Q(search_document__built_from__lt=F("last_changed"))
+        )
+        .order_by()  # any order: a search asks for the first few, often for none at all
     )
 
 
@@ -237,18 +247,20 @@ def search(text, *, page_number=1):
         ranked = _ranked_in_postgresql(query)
     else:
         ranked = _ranked_in_python(query)
+    # The ranking gives page ids only; the ten shown are then read whole, for snippets.
     results = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
-    results.object_list = [_result(document, query) for document in results.object_list]
+    shown = published_documents().select_related("article").in_bulk(results.object_list)
+    results.object_list = [_result(shown[pk], query) for pk in results.object_list]
     return results
 
 
 def published_documents():
-    return SearchDocument.objects.filter(
-        article__in=Article.objects.published().values("pk")
-    ).select_related("article")
+    return SearchDocument.objects.filter(article__in=Article.objects.published().values("pk"))
 
 
 def _ranked_in_postgresql(query):
+    """Ids of the matching pages, best first. The pages are found by the GIN index (words)
+    and by trigram similarity of title and names (typos), then only those are ranked."""
     quote = connection.ops.quote_name
     column = f"{quote(SearchDocument._meta.db_table)}.{quote(VECTOR_COLUMN)}"
     vector = RawSQL(column, [], output_field=SearchVectorField())
@@ -257,89 +269,130 @@ def _ranked_in_postgresql(query):
         TrigramWordSimilarity(query.text, "title"),
         TrigramWordSimilarity(query.text, "names"),
     )
-    return (
-        published_documents()
-        .annotate(
-            rank=SearchRank(vector, tsquery, weights=[0.1, 0.2, 0.4, 1.0]),
-            similarity=similarity,
+    documents = published_documents()
+    found = set(documents.filter(SearchVectorExact(vector, tsquery)).values_list("pk", flat=True))
+    found |= set(
+        documents.alias(similarity=similarity)
+        .filter(similarity__gte=SIMILAR_TO_TITLE)
+        .values_list("pk", flat=True)
+    )
+    return list(
+        SearchDocument.objects.filter(pk__in=found)
+        .alias(
+            score=SearchRank(vector, tsquery, weights=[0.1, 0.2, 0.4, 1.0]) + similarity,
         )
-        .filter(Q(rank__gt=0) | Q(similarity__gte=SIMILAR_TO_TITLE))
-        .annotate(score=F("rank") + F("similarity"))
-        .order_by("-score", "article__title")
+        .order_by("-score", "title")
+        .values_list("pk", flat=True)
     )
 
 
-@dataclass
-class _Parsed:
-    """A document's words counted by stem, per field, and its title and name words."""
+class _Index:
+    """Per worker, the published documents' words as an inverted index: for each stem, the
+    pages that have it and how often per field; for each title or name word, the pages
+    whose title or names hold it. A search then reads only the pages its words lead to.
 
-    stems: dict[str, Counter]
-    vocabulary: frozenset
+    Kept current by (article id, built_from): a document rewritten since this worker last
+    looked is read again, one no longer published is dropped (the first search reads all).
+    """
 
-    @classmethod
-    def of(cls, document):
-        stems = {
-            field: Counter(stem(word) for word in words(getattr(document, field)))
-            for field in WEIGHTS
-        }
-        vocabulary = frozenset(words(f"{document.title} {document.names}"))
-        return cls(stems, vocabulary)
+    def __init__(self):
+        self.built_from = {}  # article id -> built_from of the document indexed
+        self.titles = {}  # article id -> title (ties are ordered by it)
+        self.postings = defaultdict(dict)  # stem -> {article id: {field: count}}
+        self.pages_with_word = defaultdict(set)  # title or name word -> {article id}
+        self.vocabulary = {}  # article id -> its title and name words
+        self.lock = threading.Lock()  # a worker's threads share it
+
+    def refresh(self):
+        current = dict(published_documents().values_list("pk", "built_from"))
+        with self.lock:
+            for pk in [pk for pk, built in self.built_from.items() if current.get(pk) != built]:
+                self._drop(pk)
+            missing = [pk for pk in current if pk not in self.built_from]
+            for start in range(0, len(missing), 500):
+                for document in SearchDocument.objects.filter(pk__in=missing[start : start + 500]):
+                    self._add(document)
+            return len(current)
+
+    def _add(self, document):
+        pk = document.pk
+        self.built_from[pk] = document.built_from
+        self.titles[pk] = document.title
+        for field in WEIGHTS:
+            for page_stem, count in Counter(map(stem, words(getattr(document, field)))).items():
+                self.postings[page_stem].setdefault(pk, {})[field] = count
+        vocabulary = self.vocabulary[pk] = frozenset(words(f"{document.title} {document.names}"))
+        for word in vocabulary:
+            self.pages_with_word[word].add(pk)
+
+    def _drop(self, pk):
+        del self.built_from[pk], self.titles[pk]
+        for pages in self.postings.values():
+            pages.pop(pk, None)
+        for word in self.vocabulary.pop(pk):
+            self.pages_with_word[word].discard(pk)
 
 
-_parsed = {}  # (article id, built_from) -> _Parsed, per worker
-
-
-def _parse(document):
-    key = (document.pk, document.built_from)
-    if key not in _parsed:
-        for old in [old for old in _parsed if old[0] == document.pk]:
-            del _parsed[old]
-        _parsed[key] = _Parsed.of(document)
-    return _parsed[key]
+_index = _Index()
 
 
 def _ranked_in_python(query):
-    documents = list(published_documents())
-    parsed = [_parse(document) for document in documents]
-
-    def frequency(parsed_document, query_stem):
-        return {
-            field: sum(
-                count
-                for page_stem, count in counts.items()
-                if query.stem_matches(query_stem, page_stem)
-            )
-            for field, counts in parsed_document.stems.items()
-        }
-
-    frequencies = [[frequency(p, query_stem) for query_stem in query.stems] for p in parsed]
-    pages_with = [
-        sum(1 for per_page in frequencies if any(per_page[index].values()))
-        for index in range(len(query.stems))
-    ]
+    """Ids of the matching pages, best first."""
+    with_pages = _index.refresh()
+    index = _index
+    frequencies = defaultdict(lambda: [Counter() for _ in query.stems])
+    pages_with = []
+    for number, query_stem in enumerate(query.stems):
+        found = set()
+        for page_stem, pages in list(index.postings.items()):
+            if pages and query.stem_matches(query_stem, page_stem):
+                for pk, fields in pages.items():
+                    frequencies[pk][number].update(fields)
+                found.update(pages)
+        pages_with.append(len(found))
+    similar = _Similarity(query, index)
     scored = []
-    for document, parsed_document, per_term in zip(documents, parsed, frequencies, strict=True):
+    for pk in frequencies.keys() | similar.pages:
         rank = 0.0
-        for index, fields in enumerate(per_term):
-            rarity = math.log(1 + len(documents) / pages_with[index]) if pages_with[index] else 0
+        for number, fields in enumerate(frequencies[pk]):
+            if not pages_with[number]:
+                continue
+            rarity = math.log(1 + with_pages / pages_with[number])
             for field, count in fields.items():
                 if count:
                     rank += WEIGHTS[field] * (1 + math.log(count)) * rarity
-        similarity = _similarity_to_title(query, parsed_document.vocabulary)
+        similarity = similar.to_title(index.vocabulary[pk])
         if rank > 0 or similarity >= SIMILAR_WORD:
-            scored.append((rank + similarity, document))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].title))
-    return [document for _score, document in scored]
+            scored.append((rank + similarity, index.titles[pk], pk))
+    scored.sort(key=lambda entry: (-entry[0], entry[1]))
+    return [pk for _score, _title, pk in scored]
 
 
-def _similarity_to_title(query, vocabulary):
-    """How close the query's words come to the title and names, 0 to 1."""
-    best = [
-        max((trigram_similarity(word, known) for known in vocabulary), default=0)
-        for word in query.words
-    ]
-    close = [value for value in best if value >= SIMILAR_WORD]
-    return sum(close) / len(query.words)
+class _Similarity:
+    """How close a query's words come to the title and name words of a page, each distinct
+    word compared once; `pages` are those with a word close to one of the query's."""
+
+    def __init__(self, query, index):
+        self.query = query
+        self.best = {}  # a title or name word -> its similarity to each query word
+        self.pages = set()
+        for known, pages in list(index.pages_with_word.items()):
+            if not pages:
+                continue
+            similarity = [trigram_similarity(word, known) for word in query.words]
+            self.best[known] = similarity
+            if max(similarity) >= SIMILAR_WORD:
+                self.pages |= pages
+
+    def to_title(self, vocabulary):
+        if not vocabulary:
+            return 0
+        best = [
+            max(self.best[known][number] for known in vocabulary)
+            for number in range(len(self.query.words))
+        ]
+        close = [value for value in best if value >= SIMILAR_WORD]
+        return sum(close) / len(self.query.words)
 
 
 def _result(document, query):
