@@ -10,10 +10,13 @@ read the same object, so what they judge is what patients see.
 change to any of them can be traced to the page (see ``articles/changes.py``).
 """
 
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 from django.db.models import F, Value
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -135,10 +138,22 @@ class Page:
     # (record, field name) of every text the page shows that has English but not yet
     # this page's language: a page is public in Spanish only when this is empty.
     untranslated: list = field(default_factory=list)
+    # Parts of its HTML rendered from it alone, kept with it (articles/templatetags/
+    # page_parts.py); a copy made by replace() shares them.
+    parts: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def condition(self):
         return self.article.condition
+
+    def part(self, key, make):
+        """What ``make()`` gives, kept with this page under `key`, which must name
+        everything ``make`` reads besides the page (a part rendered for one site address
+        names that address)."""
+        value = self.parts.get(key)
+        if value is None:
+            value = self.parts[key] = make()
+        return value
 
     @property
     def citations(self):
@@ -174,8 +189,8 @@ class _Reader:
         return in_language(instance, self.language)
 
 
-def _build_page(article, related, read):
-    language = read.language
+def _read_article(article, read):
+    """The page's own row, its condition and its people, read in the page's language."""
     original = article
     article = read(article)
     condition = read(original.condition)
@@ -184,6 +199,13 @@ def _build_page(article, related, read):
         article.condition = condition
     article.author = read(original.author)
     article.reviewer = read(original.reviewer)
+    return article
+
+
+def _build_page(article, related, read):
+    language = read.language
+    article = _read_article(article, read)
+    condition = article.condition
     shows = {label(article)}
     for person in (article.author, article.reviewer):
         if person is not None:
@@ -266,6 +288,82 @@ def _build_page(article, related, read):
         language=language,
         untranslated=read.untranslated,
     )
+
+
+# --------------------------------------------------------------------------- pages read
+
+
+def page_to_read(article, language=DEFAULT_LANGUAGE):
+    """The page for `article` (fetched with ``Article.objects.for_page()``) as a visitor
+    reads it now: what ``build_page`` gives, without building it again while nothing it
+    shows has changed.
+
+    Each worker keeps the pages it built last by (page, ``last_changed``, language).
+    ``last_changed`` moves when the page or any record it shows changes (``changes.py``,
+    the same signal the page cache and the search index follow), so a kept page is never
+    older than its records. The page's own row is the one given (`article`, read by the
+    caller), and its related reading lists other pages as the clock and their Spanish
+    allow at this request (a scheduled page goes live by itself): from the candidates
+    kept with an English page (``RelatedCandidates``), else read now.
+    """
+    key = (article.pk, article.last_changed, language)
+    kept = _built_pages.get(key)
+    if kept is None:
+        candidates = RelatedCandidates.of(article) if language == DEFAULT_LANGUAGE else None
+        kept = (build_page(article, related=[], language=language), candidates)
+        _built_pages.put(key, kept)
+    built, candidates = kept
+    own = _read_article(article, _Reader(language))
+    if candidates is not None:
+        related = candidates.live(timezone.now())
+    else:
+        related = [in_language(page, language) for page in _related_reading(own, language)]
+    return replace(
+        built,
+        article=own,
+        related=related,
+        shows=built.shows | {label(page) for page in related},
+    )
+
+
+class _BuiltPages:
+    """The pages a worker built last, most recent last; shared by its threads."""
+
+    def __init__(self, size):
+        self.size = size
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key, page):
+        with self.lock:
+            # An older version of the same page in the same language is never asked again.
+            for old in [old for old in self.pages if old[::2] == key[::2] and old != key]:
+                del self.pages[old]
+            self.pages[key] = page
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+
+
+# About 100 kB each in memory: a worker keeps its most read pages, not the whole site (the
+# page cache, shared by every worker, keeps whole responses).
+BUILT_PAGES_PER_WORKER = 100
+_built_pages = _BuiltPages(BUILT_PAGES_PER_WORKER)
+
+
+def forget_built_pages():
+    """Drop this worker's kept pages (tests; never needed for correctness)."""
+    _built_pages.clear()
 
 
 def _read_links(read, links):
@@ -482,10 +580,54 @@ def _plain_list(lines):
     return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>" if lines else ""
 
 
+RELATED_SHOWN = 6
+
+
 def _related_reading(article, language):
-    related = Article.objects.published().in_language(language).exclude(pk=article.pk)
+    return _relatable(article, Article.objects.published().in_language(language))[:RELATED_SHOWN]
+
+
+def _relatable(article, pages):
+    """Those of `pages` that `article`'s related reading lists: pages about its condition,
+    or, for an article, the guides of the conditions it relates to; newest first."""
+    pages = pages.exclude(pk=article.pk)
     if article.condition_id:
-        related = related.filter(related_conditions=article.condition_id)
+        pages = pages.filter(related_conditions=article.condition_id)
     else:
-        related = related.filter(condition__in=article.related_conditions.all())
-    return related.only("title", "title_es", "slug", "slug_es", "condition_id", "published_at")[:6]
+        pages = pages.filter(condition__in=article.related_conditions.all())
+    fields = ("title", "title_es", "slug", "slug_es", "condition_id", "published_at")
+    return pages.only(*fields).order_by("-published_at", "title")
+
+
+# Pages a kept page's related reading may list (RelatedCandidates), at most.
+RELATED_KEPT = 30
+
+
+@dataclass(frozen=True)
+class RelatedCandidates:
+    """What an English page's related reading may list, kept with the page: the pages it
+    would list that are published or scheduled, newest first. Which of them are live is
+    the clock's to say at each request (a scheduled page goes live by itself); anything
+    else about them (title, address, state, relation) is a change to this page
+    (``changes.py``), so the page is built again.
+
+    Scheduled pages sort first (their time is later), so reading up to ``RELATED_KEPT``
+    holds all of them whenever it also holds ``RELATED_SHOWN`` live ones; otherwise the list
+    is cut short and not kept (``None``). Spanish related reading depends on other pages'
+    Spanish state, which changes without that signal, so it is read at every request.
+    """
+
+    pages: tuple
+
+    @classmethod
+    def of(cls, article):
+        """The candidates, or None when reading ``RELATED_KEPT`` of them cut them short."""
+        published = Article.objects.filter(status=Article.Status.PUBLISHED)
+        pages = list(_relatable(article, published)[:RELATED_KEPT])
+        live = sum(page.published_at <= timezone.now() for page in pages)
+        if len(pages) == RELATED_KEPT and live < RELATED_SHOWN:
+            return None
+        return cls(tuple(pages))
+
+    def live(self, now):
+        return [page for page in self.pages if page.published_at <= now][:RELATED_SHOWN]

@@ -23,7 +23,7 @@ from editing.translation import (
 from references.exporting import to_bibtex, to_ris
 
 from .models import Article
-from .pages import build_page
+from .pages import build_page, page_to_read
 from .selectors import NoSuchLetter, guides_a_to_z, pages_in_language
 from .structured_data import json_ld_script, page_structured_data
 
@@ -168,7 +168,9 @@ def _redirect_from_old_address(request, path, suffix=""):
 
 
 def _render_page(request, article, language, preview=False):
-    page = build_page(article, language=language)
+    # A preview is built afresh, as the edit screen's checks are; a page view reuses what
+    # this worker built for the page's current version.
+    page = build_page(article, language=language) if preview else page_to_read(article, language)
     context = {
         "page": page,
         "article": page.article,  # read in the page's language
@@ -177,14 +179,20 @@ def _render_page(request, article, language, preview=False):
         "language_versions": _language_versions(request, article, language),
         # Printed on handouts, so a patient can find the page again.
         "page_url": request.build_absolute_uri(page.article.get_absolute_url()),
-        "page_structured_data": json_ld_script(
-            page_structured_data(page, site_root=request.build_absolute_uri("/"))
-        ),
+        "page_structured_data": _structured_data(page, request.build_absolute_uri("/")),
         "share_image": (
             request.build_absolute_uri(article.hero_image.url) if article.hero_image else ""
         ),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def _structured_data(page, site_root):
+    # Made from the page and its own row alone, which move together (last_changed).
+    return page.part(
+        ("json-ld", site_root),
+        lambda: json_ld_script(page_structured_data(page, site_root=site_root)),
+    )
 
 
 def _language_versions(request, article, language):

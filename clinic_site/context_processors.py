@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import override
 
 from articles.structured_data import json_ld_script
@@ -27,8 +28,9 @@ def clinic(request):
         **clinic_context(details.in_language(language)),
         "canonical_url": canonical_url(request),
         "clinic_structured_data": structured_data,
-        # Page views that know better (a guide's Spanish slug) give their own.
-        "language_versions": language_versions(request, language),
+        # Page views that know better (a guide's Spanish slug) give their own, so this is
+        # worked out only where a template reads it.
+        "language_versions": SimpleLazyObject(lambda: language_versions(request, language)),
     }
 
 

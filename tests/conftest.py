@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from articles import changes
+from articles.pages import forget_built_pages
 from clinic_site.demo.loader import load_demo
 
 
@@ -24,8 +25,10 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+    forget_built_pages()
     yield
     cache.clear()
+    forget_built_pages()
 
 
 @pytest.fixture
