@@ -35,6 +35,7 @@ from .models import (
 from .pages import build_page
 from .publish_checks import check_for_publishing
 from .readability import TARGET_GRADE, readability, visible_text
+from .readability_es import TARGET_SCORE, SpanishReadability
 
 # A page's history holds its inlines and, for a guide, its condition with the condition's
 # records (registered with theirs by the condition's admin), so comparing or restoring a
@@ -168,18 +169,9 @@ class PageAdmin(HistoryAdmin):
             return _("Shown after the first save.")
         page = self._page(article)
         scores = readability(visible_text(page.source_html))
-        if scores is None:
-            return _("No text yet.")
-        services.reading_grade(article, page)  # stored for the list
-        return format_html(
-            "Flesch-Kincaid grade <strong>{}</strong> (target: {} or lower) · Flesch reading "
-            "ease {} (higher is easier) · {} words in {} sentences",
-            scores.grade,
-            TARGET_GRADE,
-            scores.reading_ease,
-            scores.words,
-            scores.sentences,
-        )
+        if scores is not None:
+            services.reading_grade(article, page)  # stored for the list
+        return readability_summary(scores)
 
     @admin.display(description=_("publish checks"))
     def publish_checks(self, article):
@@ -489,6 +481,33 @@ class ConditionWithGuideAdmin(ConditionAdmin):
 
 admin.site.unregister(Condition)
 admin.site.register(Condition, ConditionWithGuideAdmin)
+
+
+def readability_summary(scores):
+    """The edit screen's line for a readability result in either language
+    (``articles.readability_by_language.readability_in``), or None for text with no words."""
+    if scores is None:
+        return _("No text yet.")
+    if isinstance(scores, SpanishReadability):
+        return format_html(
+            "Szigriszt-Pazos reading ease <strong>{}</strong>, INFLESZ “{}” ({}) (target: {} "
+            "or higher, “normal”) · {} words in {} sentences",
+            scores.score,
+            scores.band.spanish,
+            scores.band.english,
+            TARGET_SCORE,
+            scores.words,
+            scores.sentences,
+        )
+    return format_html(
+        "Flesch-Kincaid grade <strong>{}</strong> (target: {} or lower) · Flesch reading "
+        "ease {} (higher is easier) · {} words in {} sentences",
+        scores.grade,
+        TARGET_GRADE,
+        scores.reading_ease,
+        scores.words,
+        scores.sentences,
+    )
 
 
 def _problem_list(title, problems):
