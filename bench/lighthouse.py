@@ -112,7 +112,7 @@ def main():
                 ]
                 failing = sorted(set().union(*(failing for _run, failing in runs)))
                 print(f"{name:8}" + "".join(f"{median:>16}" for median in medians))
-                print(f"{'':8}short of 100 on: {', '.join(failing) or 'nothing'}")
+                print(f"{'':8}below full marks in some run: {', '.join(failing) or 'nothing'}")
         finally:
             server.terminate()
             server.wait()
