@@ -246,6 +246,11 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],  # static/css only: no <style> and no style="" attributes
     "img-src": [CSP.SELF],  # uploads are served from this origin (MEDIA_URL)
     "font-src": [CSP.SELF],
+    # No script runs on these pages, so connect-src only decides what tools reading through
+    # a page may fetch: Lighthouse and Chrome DevTools read this site's robots.txt that way
+    # (Network.loadNetworkResource obeys the page's connect-src), and under 'none' they
+    # report "unable to download a robots.txt file" (tests/browser/test_site_audits_in_browser.py).
+    "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],  # the header's search box (a GET form to /search/)
