@@ -63,7 +63,10 @@ bench: setup
 	$(PY) bench/page_queries.py
 	$(PY) bench/search_quality.py
 
-# Lighthouse 12 (large, so apart from the test tools): scores for the home page and a guide.
+# Lighthouse 12 (large, so apart from the test tools): scores for the home page, a guide and
+# search results. Lighthouse's trace engine asks for third-party-web and legacy-javascript at
+# "latest", which moves with every release and breaks `npm ci`; package.json's overrides hold
+# them at the locked versions.
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
 	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editing.links import WebAddressField, web_address_constraint
 from editing.richtext import RichTextField
+from editing.translation import translation_of
 
 validate_phone = RegexValidator(
     r"^\+?[\d\s().-]{7,25}$",
@@ -26,6 +27,7 @@ class ClinicProfile(models.Model):
 
     name = models.CharField(max_length=200, default="Our clinic")
     tagline = models.CharField(max_length=200, blank=True)
+    tagline_es = translation_of(tagline, _("tagline in Spanish"))
     phone = models.CharField(
         max_length=25,
         validators=[validate_phone],
@@ -41,6 +43,9 @@ class ClinicProfile(models.Model):
         blank=True,
         help_text=_("Shown at the end of every guide and article, followed by the phone number."),
     )
+    disclaimer_es = translation_of(disclaimer, _("disclaimer in Spanish"))
+
+    translated_fields = ("tagline", "disclaimer")
 
     class Meta:
         verbose_name = _("clinic profile")
@@ -133,6 +138,9 @@ class SpecialHours(models.Model):
         blank=True,
         help_text=_("Why, as patients should read it, e.g. Thanksgiving."),
     )
+    note_es = translation_of(note, _("note in Spanish"))
+
+    translated_fields = ("note",)
 
     objects = SpecialHoursQuerySet.as_manager()
 
@@ -189,6 +197,7 @@ class Notice(models.Model):
     about; it may be shown some days before them so patients can plan."""
 
     message = models.CharField(max_length=300)
+    message_es = translation_of(message, _("message in Spanish"))
     link = WebAddressField(blank=True, help_text=_("Optional: a page with more detail."))
     starts_on = models.DateField(
         _("first day"), help_text=_("The first day the notice is about, e.g. the holiday.")
@@ -208,6 +217,8 @@ class Notice(models.Model):
     )
 
     objects = NoticeQuerySet.as_manager()
+
+    translated_fields = ("message",)
 
     class Meta:
         ordering = ["starts_on"]

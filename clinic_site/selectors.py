@@ -7,6 +7,8 @@ from datetime import date, time, timedelta
 from django.core.cache import cache
 from django.utils import timezone
 
+from editing.translation import DEFAULT_LANGUAGE, in_language
+
 from .models import ClinicProfile, Notice, OpeningHours, SpecialHours
 
 # v2: special hours joined the cached details; an older pickled copy lacks them.
@@ -62,6 +64,24 @@ class ClinicDetails:
 
     def notices_on(self, day: date):
         return [notice for notice in self.upcoming_notices if notice.is_current(day)]
+
+    def in_language(self, language):
+        """The details as `language`'s pages show them. Where a receptionist has not yet
+        written the Spanish, the English stays (each copy names it in
+        ``untranslated_fields``, and templates mark it ``lang="en"``): a closure notice in
+        English beats no notice at all."""
+        if language == DEFAULT_LANGUAGE:
+            return self
+        return ClinicDetails(
+            profile=in_language(self.profile, language, fallback=True),
+            hours=self.hours,
+            upcoming_notices=[
+                in_language(notice, language, fallback=True) for notice in self.upcoming_notices
+            ],
+            special_hours=[
+                in_language(entry, language, fallback=True) for entry in self.special_hours
+            ],
+        )
 
     def week(self):
         """Each weekday with its opening hours (an empty list means closed)."""

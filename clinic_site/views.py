@@ -11,6 +11,8 @@ from django.views.decorators.cache import never_cache
 
 from articles import search as page_search
 from articles.models import Article
+from articles.selectors import pages_in_language
+from editing.translation import column, current_language
 
 from .context_processors import clinic_context
 from .selectors import last_known_clinic_details
@@ -19,13 +21,15 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    published = Article.objects.published().for_listing()
+    language = current_language()
+    published = Article.objects.published().in_language(language).for_listing()
+    guides = published.guides().order_by(column("condition__name", language))[:12]
     return render(
         request,
         "clinic_site/home.html",
         {
-            "guides": published.guides().order_by("condition__name")[:12],
-            "latest_articles": published.stories()[:5],
+            "guides": pages_in_language(guides, language),
+            "latest_articles": pages_in_language(published.stories()[:5], language),
         },
     )
 
@@ -96,5 +100,7 @@ def server_error(request):
     """Rendered from the cache alone, without context processors: the database may be why
     we are here, and patients should still see the clinic's phone number."""
     details = last_known_clinic_details()
-    context = clinic_context(details) if details is not None else {}
+    context = {}
+    if details is not None:
+        context = clinic_context(details.in_language(current_language()))
     return HttpResponseServerError(loader.get_template("500.html").render(context))

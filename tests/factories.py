@@ -140,3 +140,20 @@ def add_records(condition, how_many):
 
 def make_practitioner(**fields):
     return Practitioner.objects.create(**({"name": "Dr. Sample", "credentials": "DC"} | fields))
+
+
+def translate_page(article, language="es"):
+    """Give `article` and every record it shows a sample translation: each text that
+    lacks one gets its English marked “(sample translation)”, slugs get “-<language>”."""
+    from articles.pages import build_page
+    from editing.translation import column
+
+    article = Article.objects.for_page().get(pk=article.pk)
+    for record, name in build_page(article, related=[], language=language).untranslated:
+        english = getattr(record, name)
+        text = f"{english}-{language}" if name == "slug" else f"{english} (sample translation)"
+        # Saved as the admin would, so the change signal sees it.
+        saved = type(record).objects.get(pk=record.pk)
+        setattr(saved, column(name, language), text)
+        saved.save()
+    return Article.objects.for_page().get(pk=article.pk)
