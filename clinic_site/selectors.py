@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 
 from .models import ClinicProfile, Notice, OpeningHours, SpecialHours
 
@@ -64,10 +65,11 @@ class ClinicDetails:
         return [notice for notice in self.upcoming_notices if notice.is_current(day)]
 
     def week(self):
-        """Each weekday with its opening hours (an empty list means closed)."""
+        """Each weekday, named in the active language by Django, with its opening hours (an
+        empty list means closed)."""
         return [
-            (label, [hours for hours in self.hours if hours.weekday == value])
-            for value, label in OpeningHours.Weekday.choices
+            (WEEKDAYS[value], [hours for hours in self.hours if hours.weekday == value])
+            for value in OpeningHours.Weekday.values
         ]
 
 
