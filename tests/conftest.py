@@ -2,6 +2,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from articles import changes
 from clinic_site.demo.loader import load_demo
@@ -53,3 +54,18 @@ def practitioner(client, demo):
     """A test client logged in with the demo's practitioner login."""
     assert client.login(username="practitioner", password="practitioner-demo")
     return client
+
+
+@pytest.fixture
+def language_set_by_test(settings):
+    """Pages keep the language a test sets with ``translation.override``, as the /es/
+    addresses will set it: LocaleMiddleware, which sets it from the request, is left out."""
+    locale_middleware = "django.middleware.locale.LocaleMiddleware"
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != locale_middleware]
+
+
+@pytest.fixture
+def in_spanish(language_set_by_test):
+    """Pages rendered in Spanish."""
+    with translation.override("es"):
+        yield
