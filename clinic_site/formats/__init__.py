@@ -6,7 +6,7 @@ language's way of writing it, with Django's own weekday and month names. Besides
 names (TIME_FORMAT and the like, left as Django has them, so the admin is unchanged) each
 language module defines the clinic's own, listed in ``CLINIC_FORMATS``: Django reads an
 unknown name as a format string itself, so a language missing one would print nonsense,
-and ``tests/clinic_site/test_spanish_interface.py`` checks every language has them all.
+and ``tests/clinic_site/test_spanish_catalogue.py`` checks every language has them all.
 """
 
 from django.utils.translation import gettext_noop

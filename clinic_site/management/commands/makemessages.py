@@ -3,7 +3,7 @@
 Django's own command, with the sources only staff read left out of the catalogue: the
 admin, its forms and templates, publish checks, sign-in, management commands and the
 editing tools stay in English, so every entry of ``locale/es/LC_MESSAGES/django.po`` is
-one a translation is kept for (tests/clinic_site/test_spanish_interface.py checks none is
+one a translation is kept for (tests/clinic_site/test_spanish_catalogue.py checks none is
 empty or fuzzy). Models are read whole: their labels reach pages too (the care card's
 level of care).
 """
