@@ -102,13 +102,13 @@ def readability_warning(text, *, language="en"):
     )
 
 
-def check_for_publishing(article, page=None, *, language="en"):
+def check_for_publishing(article, page=None, *, spanish_page=None):
     """Check `article` as it stands, with its records as saved (the page object reads every
     link afresh from the database, so inlines saved a moment ago count).
 
-    `language` is the language the page's text is written in ("en", or "es" for a page's
-    Spanish text): it picks the readability measure that text is held to. Pass a `page`
-    built from that language's text."""
+    A page whose Spanish has begun (it has a Spanish title) also has its Spanish text held
+    to the Spanish readability target; `spanish_page` is that page if the caller has built
+    it already. An English-only page builds no Spanish page."""
     if page is None:
         page = build_page(article, related=[])
     checks = PublishChecks()
@@ -152,9 +152,12 @@ def check_for_publishing(article, page=None, *, language="en"):
 
     html = page.source_html
     text = visible_text(html)
-    warning = readability_warning(text, language=language)
-    if warning:
-        checks.warnings.append(warning)
+    warnings = [readability_warning(text, language="en")]
+    if article.title_es.strip():
+        spanish_page = spanish_page or build_page(article, related=[], language="es")
+        spanish_text = visible_text(spanish_page.source_html)
+        warnings.append(readability_warning(spanish_text, language="es"))
+    checks.warnings += [warning for warning in warnings if warning]
     # Records appear in the page HTML as headings, so this also finds a cause or
     # treatment that has neither a description nor a note.
     for heading in empty_sections(html):

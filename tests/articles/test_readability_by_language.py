@@ -79,26 +79,46 @@ def test_english_text_keeps_the_reading_grade_warning():
     assert readability_warning(ENGLISH) is None
 
 
-@pytest.mark.django_db
-def test_publish_checks_hold_a_page_to_the_measure_of_the_language_given():
-    article = make_article(
-        summary=HARD_SPANISH,
-        body=f"<p>{HARD_SPANISH}</p>",
+def page_in_both_languages(english, spanish):
+    """A sample article whose English and Spanish summary and body are the texts given."""
+    return make_article(
+        summary=english,
+        body=f"<p>{english}</p>",
+        title_es="Artículo de muestra",
+        slug_es="articulo-de-muestra",
+        summary_es=spanish,
+        body_es=f"<p>{spanish}</p>",
         reviewer=make_practitioner(),
     )
-    in_spanish = check_for_publishing(article, language="es").warnings
-    assert any("INFLESZ" in warning for warning in in_spanish)
-    assert not any("Reading grade" in warning for warning in in_spanish)
-    by_default = check_for_publishing(article).warnings
-    assert any("Reading grade" in warning for warning in by_default)
-    assert not any("INFLESZ" in warning for warning in by_default)
 
 
 @pytest.mark.django_db
-def test_an_easy_spanish_page_passes_the_spanish_readability_check():
-    article = make_article(summary=EASY_SPANISH, body=f"<p>{EASY_SPANISH}</p>")
-    warnings = check_for_publishing(article, language="es").warnings
-    assert not any("INFLESZ" in warning or "Reading grade" in warning for warning in warnings)
+def test_publish_checks_hold_the_spanish_text_to_the_spanish_target():
+    article = page_in_both_languages(ENGLISH, HARD_SPANISH)
+    warnings = check_for_publishing(article).warnings
+    assert any("INFLESZ" in warning and "muy difícil" in warning for warning in warnings)
+    assert not any("Reading grade" in warning for warning in warnings)
+
+
+@pytest.mark.django_db
+def test_publish_checks_hold_the_english_text_to_the_english_target_beside_the_spanish():
+    hard_english = (  # Sample text.
+        "Comprehensive understanding of complicated administrative documentation "
+        "occasionally necessitates considerable concentration."
+    )
+    article = page_in_both_languages(hard_english, EASY_SPANISH)
+    warnings = check_for_publishing(article).warnings
+    assert any("Reading grade" in warning for warning in warnings)
+    assert not any("INFLESZ" in warning for warning in warnings)
+
+
+@pytest.mark.django_db
+def test_an_english_only_page_gets_no_spanish_readability_check():
+    # The same hard Spanish words, but only in the English columns: no Spanish title, so
+    # no Spanish page to hold to INFLESZ.
+    article = make_article(summary=HARD_SPANISH, body=f"<p>{HARD_SPANISH}</p>")
+    warnings = check_for_publishing(article).warnings
+    assert not any("INFLESZ" in warning for warning in warnings)
 
 
 # --------------------------------------------------------------------------- edit screen
@@ -120,3 +140,19 @@ def test_the_edit_screen_line_for_english_is_the_flesch_kincaid_one():
 
 def test_the_edit_screen_line_for_no_words():
     assert readability_summary(None) == "No text yet."
+
+
+def test_the_edit_screen_shows_the_spanish_readability_beside_the_english(practitioner):
+    article = page_in_both_languages(ENGLISH, HARD_SPANISH)
+    html = practitioner.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "Flesch-Kincaid grade <strong>" in html
+    assert "Szigriszt-Pazos reading ease <strong>" in html
+    assert "INFLESZ “muy difícil” (very difficult)" in html
+    assert "Spanish reading ease (INFLESZ)" in html  # the checklist's warning
+
+
+def test_the_edit_screen_of_an_english_only_page_shows_no_spanish_score(practitioner):
+    article = make_article(summary=ENGLISH)
+    html = practitioner.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "Flesch-Kincaid grade <strong>" in html
+    assert "Szigriszt-Pazos" not in html
