@@ -4,12 +4,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from conditions.models import AlternativeName
 from editing.translation import DEFAULT_LANGUAGE, column, in_language
 
-from .models import Article
+from .models import Article, SpanishState
 
 
 @dataclass
@@ -59,6 +60,34 @@ def pages_due_for_review(today=None, within_days=None, limit=None):
         overdue_count=overdue.count(),
         due_soon_count=due_soon.count(),
     )
+
+
+@dataclass
+class SpanishAttention:
+    """Pages whose Spanish needs a practitioner: out of date (the English changed since
+    its review; still public) or withdrawn (reviewed once, now missing Spanish somewhere)."""
+
+    pages: list[Article]
+    count: int
+
+    def __bool__(self):
+        return bool(self.count)
+
+
+def spanish_needing_attention(limit=None):
+    """Out-of-date and withdrawn Spanish, the longest waiting first."""
+    pages = (
+        Article.objects.filter(
+            Q(spanish_state=SpanishState.OUT_OF_DATE)
+            | Q(spanish_state=SpanishState.INCOMPLETE, spanish_reviewed_at__isnull=False)
+        )
+        .only("title", "condition_id", "spanish_state", "spanish_reviewed_at")
+        .order_by("spanish_reviewed_at", "title")
+    )
+    if limit is None:
+        pages = list(pages)
+        return SpanishAttention(pages, len(pages))
+    return SpanishAttention(list(pages[:limit]), pages.count())
 
 
 @dataclass

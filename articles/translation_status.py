@@ -21,7 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from editing.translation import DEFAULT_LANGUAGE
+from editing.translation import DEFAULT_LANGUAGE, column
 
 from .models import Article, SpanishState
 from .pages import build_page
@@ -115,7 +115,7 @@ def missing_with_screens(article, spanish_page):
         missing.append((_("The page's title"), None))
     for record, field_name in spanish_page.untranslated:
         meta = type(record)._meta
-        field_label = meta.get_field(field_name).verbose_name
+        field_label = meta.get_field(column(field_name, SPANISH)).verbose_name
         text = f"{meta.verbose_name.capitalize()} “{record}”: {field_label}"
         screen = None
         if meta.label_lower not in ON_THE_GUIDE_SCREEN:

@@ -6,13 +6,15 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 
 from articles import search as page_search
 from articles.models import Article
 from articles.selectors import pages_in_language
-from editing.translation import column, current_language
+from editing.translation import column, current_language, languages
 
 from .context_processors import clinic_context
 from .selectors import last_known_clinic_details
@@ -48,10 +50,14 @@ def contact(request):
 
 
 def robots_txt(request):
+    previews = []
+    for language in languages():
+        with override(language):  # staff previews, in each language's words
+            previews.append(reverse("articles:preview", args=[0]).removesuffix("0/"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /articles/preview/",
+        *(f"Disallow: {path}" for path in previews),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

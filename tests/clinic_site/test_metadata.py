@@ -8,9 +8,10 @@ from xml.etree import ElementTree
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import translate_url
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, SpanishState
 from articles.sitemaps import SECTIONS as SITEMAP_SECTIONS
 from clinic_site import selectors
 from clinic_site.models import ClinicProfile, SpecialHours
@@ -97,24 +98,53 @@ def test_pages_link_the_favicon(client, demo):
     assert '<link rel="icon" href="/favicon.ico"' in head_of(client, "/")
 
 
-def sitemap_entries(client):
-    """Every address the sitemap lists, with its lastmod, read as a search engine reads it:
-    the index at /sitemap.xml, then each section it names."""
+def sitemap_urls(client):
+    """Every <url> the sitemap lists, read as a search engine reads it: the index at
+    /sitemap.xml, then each section it names."""
     index = ElementTree.fromstring(client.get("/sitemap.xml").content)
     assert index.tag == f"{SITEMAP}sitemapindex"
-    entries = {}
     for section in index.iter(f"{SITEMAP}loc"):
         response = client.get(section.text.removeprefix("http://testserver"))
         assert response.status_code == 200, section.text
-        for entry in ElementTree.fromstring(response.content).iter(f"{SITEMAP}url"):
-            address = entry.find(f"{SITEMAP}loc").text.removeprefix("http://testserver")
-            entries[address] = getattr(entry.find(f"{SITEMAP}lastmod"), "text", None)
-    return entries
+        yield from ElementTree.fromstring(response.content).iter(f"{SITEMAP}url")
+
+
+def sitemap_entries(client):
+    """Every address the sitemap lists, with its lastmod."""
+    return {
+        entry.find(f"{SITEMAP}loc").text.removeprefix("http://testserver"): getattr(
+            entry.find(f"{SITEMAP}lastmod"), "text", None
+        )
+        for entry in sitemap_urls(client)
+    }
 
 
 def test_sitemap_lists_every_public_page_and_nothing_else(client, demo):
     make_guide(published=False, slug="sample-draft")
-    assert set(sitemap_entries(client)) == set(PUBLIC_PAGES)
+    listing_pages = ["/", "/conditions/", "/articles/", "/contact/"]
+    public_in_spanish = Article.objects.published().in_language("es")
+    spanish = [translate_url(url, "es") for url in listing_pages] + [
+        page.url_in("es") for page in public_in_spanish
+    ]
+    assert set(sitemap_entries(client)) == set(PUBLIC_PAGES) | set(spanish)
+
+
+def test_sitemap_gives_each_page_its_other_language_address(client, demo):
+    guide = Article.objects.get(slug="leg-spasms-and-cramping")
+    guide.slug_es = "muestra-espasmos"
+    guide.save()
+    Article.objects.filter(pk=guide.pk).update(spanish_state=SpanishState.REVIEWED)
+    english_only = f"http://testserver{make_guide().url_in('en')}"
+    alternates = {
+        entry.find(f"{SITEMAP}loc").text: {
+            link.get("hreflang"): link.get("href")
+            for link in entry.iter("{http://www.w3.org/1999/xhtml}link")
+        }
+        for entry in sitemap_urls(client)
+    }
+    english, spanish = (f"http://testserver{guide.url_in(code)}" for code in ("en", "es"))
+    assert alternates[english] == alternates[spanish] == {"en": english, "es": spanish}
+    assert set(alternates[english_only]) == {"en"}
 
 
 def test_sitemap_is_an_index_of_sections_each_in_pages_of_a_bounded_size(client, monkeypatch):
@@ -201,6 +231,7 @@ def test_clinic_is_a_medical_clinic_with_phone_address_and_weekly_hours(client, 
 
 def test_clinic_hours_include_upcoming_special_hours_and_drop_past_ones(client, demo, monkeypatch):
     monkeypatch.setattr(selectors, "today", lambda: date(2026, 11, 20))
+    SpecialHours.objects.all().delete()  # the demo's sample closure: only this test's dates
     SpecialHours.objects.create(date=date(2026, 11, 26), closed=True, note="Thanksgiving")
     SpecialHours.objects.create(date=date(2026, 12, 24), opens=time(8), closes=time(12))
     SpecialHours.objects.create(date=date(2026, 11, 2), closed=True, note="Past")
