@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTHON := $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test setup demo lint format check bench lighthouse clean messages compilemessages
+.PHONY: run test setup demo lint format check bench bench-serving bench-large lighthouse clean messages compilemessages
 
 run: setup demo
 	@echo ""
@@ -62,6 +62,21 @@ check: setup
 bench: setup
 	$(PY) bench/page_queries.py
 	$(PY) bench/search_quality.py
+
+# A guide served by gunicorn, as multiples of a bare Django view (needs wrk). A few minutes;
+# DATABASE_URL and REDIS_URL for PostgreSQL and Redis.
+bench-serving: setup
+	@command -v wrk >/dev/null 2>&1 || { echo "wrk is needed (apt-get install wrk)." >&2; exit 1; }
+	$(PY) bench/serving.py
+
+# 2,000 guides and 5,000 articles of sample text in a database of their own (never a
+# clinic's), then every list page and admin list timed. LARGE_DATABASE_URL for PostgreSQL.
+LARGE_DATABASE_URL ?= sqlite:///$(CURDIR)/var/large.sqlite3
+bench-large: setup
+	DATABASE_URL=$(LARGE_DATABASE_URL) $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=$(LARGE_DATABASE_URL) $(PY) manage.py load_demo --if-new
+	DATABASE_URL=$(LARGE_DATABASE_URL) $(PY) bench/build_large_site.py
+	DATABASE_URL=$(LARGE_DATABASE_URL) $(PY) bench/time_large_site.py
 
 # The Spanish catalogue (README, "Languages"). `messages` refreshes locale/es/…/django.po
 # from the sources with Django's makemessages, which needs GNU gettext (xgettext, msgmerge):

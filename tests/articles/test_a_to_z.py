@@ -24,7 +24,7 @@ def guide_named(name, other_name=None):
 
 
 def letter_links(html):
-    nav = re.search(r'<nav aria-label="Conditions by letter".*?</nav>', html, re.DOTALL)
+    nav = re.search(r'<nav [^>]*class="filters letters">.*?</nav>', html, re.DOTALL)
     return re.findall(r'<a href="([^"]*)"[^>]*>([^<]+)</a>', nav[0]) if nav else []
 
 
