@@ -4,6 +4,7 @@ checks visit. A new kind of public page is one more line here."""
 PUBLIC_PAGES = {
     "home": "/",
     "conditions A to Z": "/conditions/",
+    "conditions A to Z, one letter": "/conditions/?letter=l",
     "a guide": "/conditions/leg-spasms-and-cramping/",
     "articles": "/articles/",
     "an article": "/articles/pelvic-and-lower-extremity-imbalances-can-lead-to-scoliosis/",
