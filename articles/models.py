@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from conditions.models import Condition
 from editing.images import ReencodedImageField, UnguessableName
@@ -118,9 +118,7 @@ class ArticleQuerySet(models.QuerySet):
     def in_language(self, language):
         """Pages patients may read in `language`: in Spanish, those whose Spanish is whole
         and reviewed (``SpanishState.public``)."""
-        if language == DEFAULT_LANGUAGE:
-            return self
-        return self.filter(spanish_state__in=SpanishState.public())
+        return self.filter(readable_in(language))
 
     def with_slug(self, slug, language=DEFAULT_LANGUAGE):
         return self.filter(**{column("slug", language): slug})
@@ -145,6 +143,13 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """The page's own row with its people and condition; ``pages.build_page`` reads the rest."""
         return self.select_related("author", "reviewer", "condition__body_region")
+
+
+def readable_in(language):
+    """The condition, as a ``Q``, for a page to be readable in `language` (in_language)."""
+    if language == DEFAULT_LANGUAGE:
+        return models.Q()
+    return models.Q(spanish_state__in=SpanishState.public())
 
 
 class SpanishState(models.TextChoices):
@@ -343,8 +348,12 @@ class Article(models.Model):
         slug = getattr(self, column("slug", language), "")
         if not slug:
             return None
+        name = "guides:detail" if self.condition_id else "articles:detail"
+        if get_language() == language:
+            # Already read in it (a page, a list, a sitemap's section): switching the
+            # language for each address would cost a list a fifth of its time.
+            return reverse(name, kwargs={"slug": slug})
         with override(language):
-            name = "guides:detail" if self.condition_id else "articles:detail"
             return reverse(name, kwargs={"slug": slug})
 
     def clean(self):

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import snowballstemmer
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -45,9 +46,9 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest
+from django.db.models.functions import Cast, Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -271,11 +272,22 @@ def _ranked_in_postgresql(query):
     )
     documents = published_documents()
     found = set(documents.filter(SearchVectorExact(vector, tsquery)).values_list("pk", flat=True))
-    found |= set(
-        documents.alias(similarity=similarity)
-        .filter(similarity__gte=SIMILAR_TO_TITLE)
-        .values_list("pk", flat=True)
-    )
+    with transaction.atomic():
+        # pg_trgm's word-similarity operator, which the trigram indexes (migration 0014)
+        # answer, at a threshold a little under ours for this transaction; then ours.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SET LOCAL pg_trgm.word_similarity_threshold = %s", [SIMILAR_TO_TITLE - 0.01]
+            )
+        close = Q(TrigramWordSimilar(F("title"), Value(query.text))) | Q(
+            TrigramWordSimilar(F("names"), Value(query.text))
+        )
+        found |= set(
+            documents.filter(close)
+            .alias(similarity=similarity)
+            .filter(similarity__gte=SIMILAR_TO_TITLE)
+            .values_list("pk", flat=True)
+        )
     return list(
         SearchDocument.objects.filter(pk__in=found)
         .alias(
@@ -296,7 +308,7 @@ class _Index:
     """
 
     def __init__(self):
-        self.built_from = {}  # article id -> built_from of the document indexed
+        self.built_from = {}  # article id -> built_from of the document indexed, as text
         self.titles = {}  # article id -> title (ties are ordered by it)
         self.postings = defaultdict(dict)  # stem -> {article id: {field: count}}
         self.pages_with_word = defaultdict(set)  # title or name word -> {article id}
@@ -304,19 +316,21 @@ class _Index:
         self.lock = threading.Lock()  # a worker's threads share it
 
     def refresh(self):
-        current = dict(published_documents().values_list("pk", "built_from"))
+        # built_from as the database writes it: a version to compare, not a time to convert.
+        current = dict(published_documents().values_list("pk", Cast("built_from", TextField())))
         with self.lock:
             for pk in [pk for pk, built in self.built_from.items() if current.get(pk) != built]:
                 self._drop(pk)
             missing = [pk for pk in current if pk not in self.built_from]
             for start in range(0, len(missing), 500):
-                for document in SearchDocument.objects.filter(pk__in=missing[start : start + 500]):
-                    self._add(document)
+                documents = SearchDocument.objects.filter(pk__in=missing[start : start + 500])
+                for document in documents:
+                    self._add(document, current[document.pk])
             return len(current)
 
-    def _add(self, document):
+    def _add(self, document, version):
         pk = document.pk
-        self.built_from[pk] = document.built_from
+        self.built_from[pk] = version
         self.titles[pk] = document.title
         for field in WEIGHTS:
             for page_stem, count in Counter(map(stem, words(getattr(document, field)))).items():
@@ -340,27 +354,30 @@ def _ranked_in_python(query):
     """Ids of the matching pages, best first."""
     with_pages = _index.refresh()
     index = _index
-    frequencies = defaultdict(lambda: [Counter() for _ in query.stems])
-    pages_with = []
-    for number, query_stem in enumerate(query.stems):
-        found = set()
+    ranks = defaultdict(float)
+    for query_stem in query.stems:
+        counts = {}  # page -> {field: count} of the page stems this query stem matches
         for page_stem, pages in list(index.postings.items()):
-            if pages and query.stem_matches(query_stem, page_stem):
-                for pk, fields in pages.items():
-                    frequencies[pk][number].update(fields)
-                found.update(pages)
-        pages_with.append(len(found))
+            if not (pages and query.stem_matches(query_stem, page_stem)):
+                continue
+            for pk, fields in pages.items():
+                if pk not in counts:
+                    counts[pk] = fields  # the index's own: copied before it is added to
+                    continue
+                merged = counts[pk] = dict(counts[pk])
+                for field, count in fields.items():
+                    merged[field] = merged.get(field, 0) + count
+        if not counts:
+            continue
+        rarity = math.log(1 + with_pages / len(counts))
+        for pk, fields in counts.items():
+            ranks[pk] += rarity * sum(
+                WEIGHTS[field] * (1 + math.log(count)) for field, count in fields.items() if count
+            )
     similar = _Similarity(query, index)
     scored = []
-    for pk in frequencies.keys() | similar.pages:
-        rank = 0.0
-        for number, fields in enumerate(frequencies[pk]):
-            if not pages_with[number]:
-                continue
-            rarity = math.log(1 + with_pages / pages_with[number])
-            for field, count in fields.items():
-                if count:
-                    rank += WEIGHTS[field] * (1 + math.log(count)) * rarity
+    for pk in ranks.keys() | similar.pages:
+        rank = ranks.get(pk, 0.0)
         similarity = similar.to_title(index.vocabulary[pk])
         if rank > 0 or similarity >= SIMILAR_WORD:
             scored.append((rank + similarity, index.titles[pk], pk))
@@ -369,30 +386,28 @@ def _ranked_in_python(query):
 
 
 class _Similarity:
-    """How close a query's words come to the title and name words of a page, each distinct
-    word compared once; `pages` are those with a word close to one of the query's."""
+    """How close a query's words come to the title and name words of a page. Each distinct
+    word is compared once; only the close ones (``SIMILAR_WORD``) count, and `pages` are
+    those with a close word."""
 
     def __init__(self, query, index):
         self.query = query
-        self.best = {}  # a title or name word -> its similarity to each query word
+        self.close = {}  # a title or name word close to a query word -> each similarity
         self.pages = set()
         for known, pages in list(index.pages_with_word.items()):
             if not pages:
                 continue
             similarity = [trigram_similarity(word, known) for word in query.words]
-            self.best[known] = similarity
             if max(similarity) >= SIMILAR_WORD:
+                self.close[known] = similarity
                 self.pages |= pages
 
     def to_title(self, vocabulary):
-        if not vocabulary:
+        close = [self.close[known] for known in vocabulary if known in self.close]
+        if not close:
             return 0
-        best = [
-            max(self.best[known][number] for known in vocabulary)
-            for number in range(len(self.query.words))
-        ]
-        close = [value for value in best if value >= SIMILAR_WORD]
-        return sum(close) / len(self.query.words)
+        best = [max(values[number] for values in close) for number in range(len(close[0]))]
+        return sum(value for value in best if value >= SIMILAR_WORD) / len(self.query.words)
 
 
 def _result(document, query):

@@ -2,17 +2,17 @@
 ``PAGES_PER_SITEMAP`` addresses, so no response grows with the site."""
 
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 
-from .models import Article
+from .models import Article, readable_in
 
-# A section's page is built per request: a thousand addresses keep it well under 100 ms
-# (search engines accept 50,000).
-PAGES_PER_SITEMAP = 1000
+# A section's page is built per request: 500 addresses (and their alternates) keep it
+# under 100 ms on a small server (search engines accept 50,000).
+PAGES_PER_SITEMAP = 500
 # What an address, its alternates and its lastmod need.
 LISTED_COLUMNS = (
     *("slug", "slug_es", "condition", "last_changed"),
@@ -24,12 +24,9 @@ class PagesInLanguages(Sequence):
     """(page, language) pairs, every page in the first language, then every page public in
     the next, and so on; counted and sliced in the database, as a paginator asks."""
 
-    def __init__(self, by_language):
+    def __init__(self, by_language, counts):
         self.by_language = by_language  # [(language, pages)], each an ordered queryset
-
-    @cached_property
-    def counts(self):
-        return [pages.count() for _language, pages in self.by_language]
+        self.counts = counts  # how many pages each holds
 
     def __len__(self):
         return sum(self.counts)
@@ -69,7 +66,20 @@ class PublishedPagesSitemap(Sitemap):
         # section, for each of its pages; these are read a slice at a time instead, so a
         # sitemap page costs the same however large the site (its test counts queries).
         return PagesInLanguages(
-            [(language, self.items().in_language(language)) for language in self._languages()]
+            [(language, self.items().in_language(language)) for language in self._languages()],
+            counts=[self.totals[language] for language in self._languages()],
+        )
+
+    @cached_property
+    def totals(self):
+        """The section's pages readable in each language, and its latest change, in one
+        query; an instance serves one request (SECTIONS)."""
+        return self.pages().aggregate(
+            latest=Max("last_changed"),
+            **{
+                language: Count("pk", filter=readable_in(language))
+                for language in self._languages()
+            },
         )
 
     def get_languages_for_item(self, article):
@@ -80,16 +90,16 @@ class PublishedPagesSitemap(Sitemap):
         return article.last_changed
 
     def get_latest_lastmod(self):
-        # For the index: one aggregate, not every page of the section read.
-        return self.pages().aggregate(latest=Max("last_changed"))["latest"]
+        # For the index: an aggregate, not every page of the section read.
+        return self.totals["latest"]
 
 
 class ListingPagesSitemap(Sitemap):
     """Pages made of other pages (the home page, the A to Z, the articles list), plus fixed
     pages such as contact.
 
-    `pages` maps a URL name to a function giving the pages it lists; its ``lastmod`` is
-    the latest change among them, or none for a page that lists no pages.
+    `pages` maps a URL name to a filter (a ``Q``) of the published pages it lists; its
+    ``lastmod`` is the latest change among them, or none for a page that lists no pages.
     """
 
     i18n = True
@@ -104,15 +114,24 @@ class ListingPagesSitemap(Sitemap):
     def location(self, url_name):
         return reverse(url_name)
 
+    @cached_property
+    def latest_changes(self):
+        # One query for every list (each is asked once per language); an instance serves
+        # one request (SECTIONS), so this is as fresh as the request.
+        return Article.objects.published().aggregate(
+            **{
+                url_name: Max("last_changed", filter=listed)
+                for url_name, listed in self.pages.items()
+                if listed is not None
+            }
+        )
+
     def lastmod(self, url_name):
-        listed = self.pages[url_name]
-        if listed is None:
-            return None
-        return listed().aggregate(latest=Max("last_changed"))["latest"]
+        return self.latest_changes.get(url_name)
 
     def get_latest_lastmod(self):
         # A page that lists no pages (contact) has no lastmod; the others decide.
-        return max(filter(None, map(self.lastmod, self.items())), default=None)
+        return max(filter(None, self.latest_changes.values()), default=None)
 
 
 def published_guides():
@@ -123,19 +142,18 @@ def published_articles():
     return Article.objects.published().stories()
 
 
-def published_pages():
-    return Article.objects.published()
-
-
+# Each section is made anew for each request (Django's sitemap views call it), so what it
+# works out once (ListingPagesSitemap.latest_changes) is never older than the request.
 SECTIONS = {
-    "site": ListingPagesSitemap(
+    "site": partial(
+        ListingPagesSitemap,
         {
-            "home": published_pages,
-            "guides:index": published_guides,
-            "articles:index": published_articles,
+            "home": Q(),
+            "guides:index": Q(condition__isnull=False),
+            "articles:index": Q(condition__isnull=True),
             "contact": None,
-        }
+        },
     ),
-    "guides": PublishedPagesSitemap(published_guides),
-    "articles": PublishedPagesSitemap(published_articles),
+    "guides": partial(PublishedPagesSitemap, published_guides),
+    "articles": partial(PublishedPagesSitemap, published_articles),
 }

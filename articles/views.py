@@ -127,9 +127,7 @@ def _references_download(request, articles, slug, file_format):
     Same sources, same numbered order as the page: both come from one page object.
     """
     language = current_language()
-    article = (
-        articles.visible_to(viewer(request), language).for_page().with_slug(slug, language).first()
-    )
+    article = _at_address(articles.visible_to(viewer(request), language).for_page(), slug, language)
     if article is None:
         suffix = f"references.{file_format}"
         return _redirect_from_old_address(request, request.path.removesuffix(suffix), suffix)
@@ -146,9 +144,7 @@ def _references_download(request, articles, slug, file_format):
 
 def _page(request, articles, slug):
     language = current_language()
-    article = (
-        articles.visible_to(viewer(request), language).for_page().with_slug(slug, language).first()
-    )
+    article = _at_address(articles.visible_to(viewer(request), language).for_page(), slug, language)
     if article is None:
         return _redirect_from_old_address(request, request.path)
     response = _render_page(request, article, language)
@@ -156,6 +152,12 @@ def _page(request, articles, slug):
         # Staff are looking at a page the public cannot see; no cache may keep it.
         add_never_cache_headers(response)
     return response
+
+
+def _at_address(pages, slug, language):
+    """The page of `pages` whose slug in `language` is `slug`, or None. A slug is unique,
+    so the query asks for no order (compiling one costs a page view a tenth of its time)."""
+    return next(iter(pages.with_slug(slug, language).order_by()[:1]), None)
 
 
 def _redirect_from_old_address(request, path, suffix=""):

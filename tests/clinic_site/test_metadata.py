@@ -12,7 +12,7 @@ from django.urls import translate_url
 from django.utils import timezone
 
 from articles.models import Article, SpanishState
-from articles.sitemaps import SECTIONS as SITEMAP_SECTIONS
+from articles.sitemaps import PublishedPagesSitemap
 from clinic_site import selectors
 from clinic_site.models import ClinicProfile, SpecialHours
 from conditions.models import Symptom
@@ -148,7 +148,7 @@ def test_sitemap_gives_each_page_its_other_language_address(client, demo):
 
 
 def test_sitemap_is_an_index_of_sections_each_in_pages_of_a_bounded_size(client, monkeypatch):
-    monkeypatch.setattr(SITEMAP_SECTIONS["guides"], "limit", 2)
+    monkeypatch.setattr(PublishedPagesSitemap, "limit", 2)
     guides = [make_guide() for _ in range(5)]
     index = ElementTree.fromstring(client.get("/sitemap.xml").content)
     sections = [loc.text.removeprefix("http://testserver") for loc in index.iter(f"{SITEMAP}loc")]
@@ -168,7 +168,7 @@ def test_sitemap_is_an_index_of_sections_each_in_pages_of_a_bounded_size(client,
 
 
 def test_the_sitemap_takes_the_same_queries_however_many_pages(client, monkeypatch):
-    monkeypatch.setattr(SITEMAP_SECTIONS["guides"], "limit", 10)
+    monkeypatch.setattr(PublishedPagesSitemap, "limit", 10)
     client.get("/")  # the clinic's details are cached after any first page
     counts = []
     for how_many in (3, 30):
