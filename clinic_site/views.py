@@ -37,9 +37,11 @@ def home(request):
 
 
 def search(request):
-    """Search results; never indexed by search engines (a results page is not content)."""
-    query = page_search.Query.parse(request.GET.get("q", ""))
-    results = page_search.search(query.text, page_number=request.GET.get("page"))
+    """Search results in the address's language; never indexed by search engines (a
+    results page is not content)."""
+    language = current_language()
+    query = page_search.Query.parse(request.GET.get("q", ""), language)
+    results = page_search.search(query.text, language=language, page_number=request.GET.get("page"))
     response = render(request, "clinic_site/search.html", {"query": query, "results": results})
     response["X-Robots-Tag"] = "noindex"
     return response
