@@ -58,7 +58,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Exists, F, Func, OuterRef, Q, TextField
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, TextField, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from django.utils.html import escape
@@ -85,6 +85,10 @@ SIMILAR_WORD = 0.4
 # PostgreSQL's word_similarity: the share of the query's trigrams found in the title or names.
 SIMILAR_TO_TITLE = 0.5
 SNIPPET_WORDS = 30
+# A typed word of three letters or fewer is taken whole: "pie", "low" and "mid" begin too
+# many words ("piernas", "lower") to stand for them. Longer ones also match as the start
+# of a word ("scoli", "calam").
+SHORTEST_PARTIAL_WORD = 4
 VECTOR_COLUMN = "search_vector"  # PostgreSQL only; see migration articles 0010
 
 SPANISH = "es"
@@ -215,9 +219,17 @@ class Query:
     def stems(self):
         return tuple(self.reading.stem(word) for word in self.words)
 
+    @cached_property
+    def _whole_stems(self):
+        return {
+            stem
+            for word, stem in zip(self.words, self.stems, strict=True)
+            if not could_be_partial(word)
+        }
+
     def stem_matches(self, query_stem, page_stem):
-        # Prefixes from three letters, as the PostgreSQL query asks (tsquery_text).
-        if len(query_stem) < 3:
+        # Prefixes as the PostgreSQL query asks for them (tsquery_text).
+        if query_stem in self._whole_stems:
             return page_stem == query_stem
         return page_stem.startswith(query_stem)
 
@@ -230,8 +242,13 @@ class Query:
         return page_word in fuzzy_words
 
     def tsquery_text(self):
-        """The words as a PostgreSQL ``to_tsquery`` text: any word, each as a prefix."""
-        return " | ".join(word if len(word) < 3 else f"{word}:*" for word in self.words)
+        """The words as a PostgreSQL ``to_tsquery`` text: any word, each long enough to be
+        the start of another as a prefix."""
+        return " | ".join(f"{word}:*" if could_be_partial(word) else word for word in self.words)
+
+
+def could_be_partial(word):
+    return len(word) >= SHORTEST_PARTIAL_WORD
 
 
 # --------------------------------------------------------------------------- the index
@@ -389,7 +406,12 @@ def _ranked_in_postgresql(query):
             similarity=similarity,
         )
         .filter(Q(rank__gt=0) | Q(similarity__gte=SIMILAR_TO_TITLE))
-        .annotate(score=F("rank") + F("similarity"))
+        .annotate(
+            # As on SQLite, only a close title or name counts: a faint likeness ("pie" in
+            # "piernas") must not outrank the page that has the words.
+            score=F("rank")
+            + Case(When(similarity__gte=SIMILAR_TO_TITLE, then=F("similarity")), default=0.0)
+        )
         .order_by("-score", "article__title")
     )
 
