@@ -6,9 +6,12 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.translation import override
 
 from articles.search import RESULTS_PER_PAGE, refresh_documents
 from clinic_site.models import ClinicProfile
+from tests.demo_in_spanish import translate_demo
 from tests.factories import make_condition, make_guide
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +120,53 @@ def test_results_pages_keep_a_description_and_open_graph_card_for_shared_links(c
     ]
     assert f'<meta property="og:description" content="{description[0]}">' in head
     assert '<meta property="og:url" content="http://testserver/search/">' in head
+
+
+# --------------------------------------------------------------------------- in Spanish
+
+
+@pytest.fixture
+def spanish_demo(demo):
+    """The demo with the sample Spanish of tests/demo_in_spanish.py, public under /es/."""
+    return translate_demo()
+
+
+def spanish(name, **kwargs):
+    with override("es"):
+        return reverse(name, **kwargs)
+
+
+def test_the_spanish_pages_search_in_spanish_and_link_to_spanish_pages(client, spanish_demo):
+    guide = spanish_demo["leg-spasms-and-cramping"]
+    response = client.get(spanish("search"), {"q": "calambre en la pantorrilla"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="es">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    results = html[html.index('<ol class="search-results"') :]
+    first_link = re.search(r'<h2><a href="([^"]+)">([^<]+)</a></h2>', results)
+    assert first_link.groups() == (guide.url_in("es"), "Espasmos y calambres en las piernas")
+    assert "Los espasmos y <mark>calambres</mark> en las piernas" in results  # Spanish text
+    assert "/conditions/leg-spasms-and-cramping/" not in results
+
+
+def test_spanish_results_ignore_missing_accents_and_mark_the_word_as_written(client, spanish_demo):
+    html = client.get(spanish("search"), {"q": "deshidratacion"}).content.decode()
+    results = html[html.index('<ol class="search-results"') :]
+    assert spanish_demo["leg-spasms-and-cramping"].url_in("es") in results
+    assert "<mark>deshidratación</mark>" in results.casefold()
+
+
+def test_no_spanish_results_offer_the_spanish_a_to_z_and_the_clinics_phone(client, spanish_demo):
+    html = client.get(spanish("search"), {"q": "qwertyuiop"}).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert f'href="{spanish("guides:index")}"' in main
+    assert spanish("guides:index").startswith("/es/")
+    assert 'href="tel:+19158500900"' in main
+
+
+def test_the_search_box_on_spanish_pages_searches_in_spanish(client, spanish_demo):
+    guide = spanish_demo["leg-spasms-and-cramping"]
+    for url in [spanish("home"), guide.url_in("es")]:
+        html = client.get(url).content.decode()
+        assert re.search(rf'<form[^>]*action="{spanish("search")}"', html), url
