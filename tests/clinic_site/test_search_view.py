@@ -82,10 +82,10 @@ def test_results_come_in_pages(client):
     assert client.get("/search/", {"q": "ocelot", "page": "99"}).status_code == 200
 
 
-def queries_for(client, query):
-    client.get("/search/", {"q": query})  # any stale document is written first
+def queries_for(client, query, url="/search/"):
+    client.get(url, {"q": query})  # any stale document is written first
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/search/", {"q": query}).status_code == 200
+        assert client.get(url, {"q": query}).status_code == 200
     return len(queries)
 
 
@@ -170,3 +170,8 @@ def test_the_search_box_on_spanish_pages_searches_in_spanish(client, spanish_dem
     for url in [spanish("home"), guide.url_in("es")]:
         html = client.get(url).content.decode()
         assert re.search(rf'<form[^>]*action="{spanish("search")}"', html), url
+
+
+def test_a_spanish_search_costs_the_queries_of_an_english_one(client, spanish_demo):
+    spanish_queries = queries_for(client, "calambres", url=spanish("search"))
+    assert spanish_queries == queries_for(client, "cramps")
