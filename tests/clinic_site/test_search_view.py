@@ -175,3 +175,9 @@ def test_the_search_box_on_spanish_pages_searches_in_spanish(client, spanish_dem
 def test_a_spanish_search_costs_the_queries_of_an_english_one(client, spanish_demo):
     spanish_queries = queries_for(client, "calambres", url=spanish("search"))
     assert spanish_queries == queries_for(client, "cramps")
+
+
+def test_any_text_typed_in_spanish_gets_an_answer_not_an_error(client, spanish_demo):
+    typed = ["___", "calam:* & !(", "'", "ñ" * 500, "é ß 腿", "\u0301", "pie", "ÁRBOL"]
+    answers = {query: client.get(spanish("search"), {"q": query}).status_code for query in typed}
+    assert answers == dict.fromkeys(typed, 200)
