@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editing.links import WebAddressField, web_address_constraint
@@ -175,11 +176,21 @@ class SpecialHours(models.Model):
         """“closed” or “10:00 AM–2:00 PM”, as the footer says it."""
         if self.closed:
             return str(_("closed"))
-        return f"{format_time(self.opens)}–{format_time(self.closes)}"
+        return opening_period(self.opens, self.closes)
 
 
 def format_time(value):
-    return time_format(value, "g:i A") if value is not None else ""
+    """A clock time as the active language writes it: “8:00 AM”, “8:00 a. m.”."""
+    return time_format(value, "CLOCK_TIME_FORMAT") if value is not None else ""
+
+
+def opening_period(opens, closes):
+    """“8:00 AM–6:00 PM”; in Spanish “de 8:00 a. m. a 6:00 p. m.”."""
+    # Translators: opening and closing times, e.g. "8:00 AM–6:00 PM".
+    return gettext("%(opens)s–%(closes)s") % {
+        "opens": format_time(opens),
+        "closes": format_time(closes),
+    }
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -256,11 +267,16 @@ class Notice(models.Model):
 
     @property
     def dates_label(self):
-        """The dates it is about, as patients read them: “Thursday 26 November” or
-        “Thursday 24 – Friday 25 December”."""
-        first = date_format(self.starts_on, "l j F")
+        """The dates it is about, as patients read them in the active language: “Thursday
+        26 November” or “Thursday 24 – Friday 25 December” (“del jueves 24 al viernes 25
+        de diciembre”)."""
+        first = date_format(self.starts_on, "WEEKDAY_DATE_FORMAT")
         if self.ends_on == self.starts_on:
             return first
         if (self.starts_on.year, self.starts_on.month) == (self.ends_on.year, self.ends_on.month):
-            first = date_format(self.starts_on, "l j")
-        return f"{first} – {date_format(self.ends_on, 'l j F')}"
+            first = date_format(self.starts_on, "WEEKDAY_DAY_FORMAT")
+        # Translators: a notice's first and last day, e.g. "Thursday 24 – Friday 25 December".
+        return gettext("%(first)s – %(last)s") % {
+            "first": first,
+            "last": date_format(self.ends_on, "WEEKDAY_DATE_FORMAT"),
+        }

@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 
 from editing.translation import DEFAULT_LANGUAGE, in_language
 
@@ -84,10 +85,11 @@ class ClinicDetails:
         )
 
     def week(self):
-        """Each weekday with its opening hours (an empty list means closed)."""
+        """Each weekday, named in the active language by Django, with its opening hours (an
+        empty list means closed)."""
         return [
-            (label, [hours for hours in self.hours if hours.weekday == value])
-            for value, label in OpeningHours.Weekday.choices
+            (WEEKDAYS[value], [hours for hours in self.hours if hours.weekday == value])
+            for value in OpeningHours.Weekday.values
         ]
 
 

@@ -174,7 +174,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # language is the address's alone (clinic_site/language.py), never the browser's.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# The interface's Spanish (locale/es/LC_MESSAGES/django.po, compiled .mo committed beside it;
+# README, "Languages"), and the dates and times each language writes (clinic_site/formats/).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["clinic_site.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Denver")
 USE_I18N = True
 USE_TZ = True

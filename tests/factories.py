@@ -1,5 +1,6 @@
 """Small builders for test records; each returns a saved, valid row."""
 
+from datetime import date
 from itertools import count
 
 from django.utils import timezone
@@ -105,6 +106,19 @@ def make_citation(*, authors=None, **fields):
     for order, name in enumerate(authors if authors is not None else [f"Sample A{number}"]):
         CitationAuthor.from_ama(name, citation=citation, order=order).save()
     return citation
+
+
+# A real web page as a reference: its site, address and the day it was read, no DOI.
+NHS_LEG_CRAMPS = {
+    "kind": "web-page",
+    "authors": ["NHS"],
+    "title": "Leg cramps",
+    "container_title": "NHS website",
+    "year": None,
+    "doi": "",
+    "url": "https://www.nhs.uk/conditions/leg-cramps/",
+    "accessed": date(2026, 3, 3),
+}
 
 
 def add_records(condition, how_many):
