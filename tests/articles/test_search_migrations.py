@@ -1,4 +1,4 @@
-"""Migrations articles 0012 and 0013 on the database the suite runs on: the documents
+"""Migrations articles 0013 and 0014 on the database the suite runs on: the documents
 written before a document per language are kept, as English ones, and both languages are
 read with their own configuration on PostgreSQL."""
 
@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("articles", "0011_spanish")]
+BEFORE = [("articles", "0012_spanish_note")]
 
 
 @pytest.fixture

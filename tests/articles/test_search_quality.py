@@ -1,5 +1,5 @@
 """The goal of issue 9 on the database the suite runs on: patients' queries find their page;
-and of issue 10 for Spanish, against the sample Spanish of ``tests/demo_in_spanish.py``."""
+and of issue 10 for Spanish, among the demo's Spanish pages."""
 
 import pytest
 
@@ -10,7 +10,6 @@ from tests.articles.search_queries import (
     SPANISH_EXPECTED_PAGE,
     SPANISH_NOTHING_TO_FIND,
 )
-from tests.demo_in_spanish import translate_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +30,6 @@ def share_found_first(expected_page, language):
     return 1 - len(missed) / len(expected_page), missed
 
 
-@pytest.fixture
-def demo_in_spanish(demo):
-    translate_demo()
-
-
 def test_at_least_nine_in_ten_patient_queries_find_their_page_first(demo):
     share_first, missed = share_found_first(EXPECTED_PAGE, "en")
     assert share_first >= GOAL_FIRST, missed
@@ -52,7 +46,7 @@ def test_queries_with_no_page_find_nothing(demo, query):
     assert slugs_found(query) == []
 
 
-def test_at_least_nine_in_ten_spanish_queries_find_their_page_first(demo_in_spanish):
+def test_at_least_nine_in_ten_spanish_queries_find_their_page_first(demo):
     share_first, missed = share_found_first(SPANISH_EXPECTED_PAGE, "es")
     assert share_first >= GOAL_FIRST, missed
 
@@ -67,8 +61,8 @@ SPANISH_NAMED_IN_THE_ISSUE = [
 ]
 
 
-# One test each, not one per query: each would load and translate the demo again.
-def test_the_spanish_queries_named_in_the_issue_find_their_page_first(demo_in_spanish):
+# One test each, not one per query: each would load the demo again.
+def test_the_spanish_queries_named_in_the_issue_find_their_page_first(demo):
     expected = dict(SPANISH_EXPECTED_PAGE)
     missed = {
         query: slugs_found(query, "es")[:3]
@@ -78,10 +72,10 @@ def test_the_spanish_queries_named_in_the_issue_find_their_page_first(demo_in_sp
     assert missed == {}
 
 
-def test_spanish_queries_with_no_page_find_nothing(demo_in_spanish):
+def test_spanish_queries_with_no_page_find_nothing(demo):
     found = {query: slugs_found(query, "es") for query in SPANISH_NOTHING_TO_FIND}
     assert {query: slugs for query, slugs in found.items() if slugs} == {}
 
 
-def test_english_queries_find_nothing_among_the_spanish_pages(demo_in_spanish):
+def test_english_queries_find_nothing_among_the_spanish_pages(demo):
     assert slugs_found("charley horse", "es") == []

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
 
+from articles.models import Article
 from articles.search import RESULTS_PER_PAGE, refresh_documents
 from clinic_site.models import ClinicProfile
-from tests.demo_in_spanish import translate_demo
 from tests.factories import make_condition, make_guide
 
 pytestmark = pytest.mark.django_db
@@ -126,9 +126,9 @@ def test_results_pages_keep_a_description_and_open_graph_card_for_shared_links(c
 
 
 @pytest.fixture
-def spanish_demo(demo):
-    """The demo with the sample Spanish of tests/demo_in_spanish.py, public under /es/."""
-    return translate_demo()
+def leg_spasms(demo):
+    """The demo's leg spasms guide, public in Spanish too."""
+    return Article.objects.get(slug="leg-spasms-and-cramping")
 
 
 def spanish(name, **kwargs):
@@ -136,8 +136,7 @@ def spanish(name, **kwargs):
         return reverse(name, **kwargs)
 
 
-def test_the_spanish_pages_search_in_spanish_and_link_to_spanish_pages(client, spanish_demo):
-    guide = spanish_demo["leg-spasms-and-cramping"]
+def test_the_spanish_pages_search_in_spanish_and_link_to_spanish_pages(client, leg_spasms):
     response = client.get(spanish("search"), {"q": "calambre en la pantorrilla"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -145,19 +144,19 @@ def test_the_spanish_pages_search_in_spanish_and_link_to_spanish_pages(client, s
     assert response["X-Robots-Tag"] == "noindex"
     results = html[html.index('<ol class="search-results"') :]
     first_link = re.search(r'<h2><a href="([^"]+)">([^<]+)</a></h2>', results)
-    assert first_link.groups() == (guide.url_in("es"), "Espasmos y calambres en las piernas")
+    assert first_link.groups() == (leg_spasms.url_in("es"), "Espasmos y calambres en las piernas")
     assert "Los espasmos y <mark>calambres</mark> en las piernas" in results  # Spanish text
     assert "/conditions/leg-spasms-and-cramping/" not in results
 
 
-def test_spanish_results_ignore_missing_accents_and_mark_the_word_as_written(client, spanish_demo):
+def test_spanish_results_ignore_missing_accents_and_mark_the_word_as_written(client, leg_spasms):
     html = client.get(spanish("search"), {"q": "deshidratacion"}).content.decode()
     results = html[html.index('<ol class="search-results"') :]
-    assert spanish_demo["leg-spasms-and-cramping"].url_in("es") in results
+    assert leg_spasms.url_in("es") in results
     assert "<mark>deshidratación</mark>" in results.casefold()
 
 
-def test_no_spanish_results_offer_the_spanish_a_to_z_and_the_clinics_phone(client, spanish_demo):
+def test_no_spanish_results_offer_the_spanish_a_to_z_and_the_clinics_phone(client, leg_spasms):
     html = client.get(spanish("search"), {"q": "qwertyuiop"}).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     assert f'href="{spanish("guides:index")}"' in main
@@ -165,19 +164,18 @@ def test_no_spanish_results_offer_the_spanish_a_to_z_and_the_clinics_phone(clien
     assert 'href="tel:+19158500900"' in main
 
 
-def test_the_search_box_on_spanish_pages_searches_in_spanish(client, spanish_demo):
-    guide = spanish_demo["leg-spasms-and-cramping"]
-    for url in [spanish("home"), guide.url_in("es")]:
+def test_the_search_box_on_spanish_pages_searches_in_spanish(client, leg_spasms):
+    for url in [spanish("home"), leg_spasms.url_in("es")]:
         html = client.get(url).content.decode()
         assert re.search(rf'<form[^>]*action="{spanish("search")}"', html), url
 
 
-def test_a_spanish_search_costs_the_queries_of_an_english_one(client, spanish_demo):
+def test_a_spanish_search_costs_the_queries_of_an_english_one(client, leg_spasms):
     spanish_queries = queries_for(client, "calambres", url=spanish("search"))
     assert spanish_queries == queries_for(client, "cramps")
 
 
-def test_any_text_typed_in_spanish_gets_an_answer_not_an_error(client, spanish_demo):
+def test_any_text_typed_in_spanish_gets_an_answer_not_an_error(client, leg_spasms):
     typed = ["___", "calam:* & !(", "'", "ñ" * 500, "é ß 腿", "\u0301", "pie", "ÁRBOL"]
     answers = {query: client.get(spanish("search"), {"q": query}).status_code for query in typed}
     assert answers == dict.fromkeys(typed, 200)

@@ -13,7 +13,7 @@ def keep_only_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0011_spanish")]
+    dependencies = [("articles", "0012_spanish_note")]
 
     operations = [
         # First the article stops being the primary key, then the new key is added: a table

@@ -65,7 +65,7 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0012_search_per_language")]
+    dependencies = [("articles", "0013_search_per_language")]
 
     operations = [
         UnaccentExtension(),
