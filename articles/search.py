@@ -23,12 +23,14 @@ search writes. Searches read Spanish documents only of pages public in Spanish n
 **Matching.** A query is read in the language of the page it was typed on. Its words, less
 that language's stop words, each match a word of the page that has the same stem or starts
 with it ("scoli" finds scoliosis), ranked by where the word is (title and names count
-most). Misspellings ("thorasic", "charlie horse", "escolosis") are matched by trigram
-similarity against the words of titles and names. Spanish ignores accents and ñ's tilde
-everywhere ("toracica", "omoplatos"), as Spanish typed on a phone often lacks them.
+most) and by the share of the query's words the page has ("columna curvada": a page with
+both above one with "columna" alone). Misspellings ("thorasic", "charlie horse",
+"escolosis") are matched by trigram similarity against the words of titles and names.
+Spanish ignores accents and ñ's tilde everywhere ("toracica", "omoplatos"), as Spanish
+typed on a phone often lacks them.
 
 - PostgreSQL: ``SearchRank`` over a stored, weighted ``tsvector`` (GIN index, migrations
-  ``articles 0010`` and ``0013``: ``english``, and for Spanish documents
+  ``articles 0010`` and ``0014``: ``english``, and for Spanish documents
   ``clinic_spanish``, the ``spanish`` configuration with ``unaccent`` before its stemmer)
   plus ``pg_trgm`` word similarity to the title and names (``unaccent``-ed in Spanish).
 - SQLite, for the small sites it serves: the same rules in Python over the stored
@@ -58,7 +60,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Case, Exists, F, Func, OuterRef, Q, TextField, When
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from django.utils.html import escape
@@ -158,7 +160,7 @@ class Reading:
 
     stop_words: frozenset
     stemmer: str  # Snowball's name for it
-    postgres_config: str  # migrations articles 0010 and 0013
+    postgres_config: str  # migrations articles 0010 and 0014
     ignores_accents: bool = False
 
     def fold(self, text):
@@ -241,10 +243,14 @@ class Query:
             return True
         return page_word in fuzzy_words
 
+    def tsquery_terms(self):
+        """Each word as a PostgreSQL ``to_tsquery`` term: a prefix when it is long enough to
+        be the start of another."""
+        return [f"{word}:*" if could_be_partial(word) else word for word in self.words]
+
     def tsquery_text(self):
-        """The words as a PostgreSQL ``to_tsquery`` text: any word, each long enough to be
-        the start of another as a prefix."""
-        return " | ".join(f"{word}:*" if could_be_partial(word) else word for word in self.words)
+        """Any of the words, as one ``to_tsquery`` text."""
+        return " | ".join(self.tsquery_terms())
 
 
 def could_be_partial(word):
@@ -386,7 +392,18 @@ def _ranked_in_postgresql(query):
     quote = connection.ops.quote_name
     vector_column = f"{quote(SearchDocument._meta.db_table)}.{quote(VECTOR_COLUMN)}"
     vector = RawSQL(vector_column, [], output_field=SearchVectorField())
-    tsquery = SearchQuery(query.tsquery_text(), search_type="raw", config=reading.postgres_config)
+
+    def tsquery(text):
+        return SearchQuery(text, search_type="raw", config=reading.postgres_config)
+
+    # How many of the query's words the page has, as on SQLite (_ranked_in_python).
+    matched = sum(
+        (
+            Case(When(vector=tsquery(term), then=Value(1.0)), default=Value(0.0))
+            for term in query.tsquery_terms()
+        ),
+        start=Value(0.0),
+    )
 
     def as_typed(field):
         # unaccent() may be called in a query, though not in the stored vector.
@@ -402,14 +419,15 @@ def _ranked_in_postgresql(query):
     return (
         published_documents(query.language)
         .annotate(
-            rank=SearchRank(vector, tsquery, weights=[0.1, 0.2, 0.4, 1.0]),
+            vector=vector,
+            rank=SearchRank(vector, tsquery(query.tsquery_text()), weights=[0.1, 0.2, 0.4, 1.0]),
             similarity=similarity,
         )
         .filter(Q(rank__gt=0) | Q(similarity__gte=SIMILAR_TO_TITLE))
         .annotate(
             # As on SQLite, only a close title or name counts: a faint likeness ("pie" in
             # "piernas") must not outrank the page that has the words.
-            score=F("rank")
+            score=F("rank") * matched / len(query.words)
             + Case(When(similarity__gte=SIMILAR_TO_TITLE, then=F("similarity")), default=0.0)
         )
         .order_by("-score", "article__title")
@@ -473,6 +491,9 @@ def _ranked_in_python(query):
             for field, count in fields.items():
                 if count:
                     rank += WEIGHTS[field] * (1 + math.log(count)) * rarity
+        # The share of the query's words the page has (as on PostgreSQL).
+        matched = sum(1 for fields in per_term if any(fields.values()))
+        rank *= matched / len(per_term)
         similarity = _similarity_to_title(query, parsed_document.vocabulary)
         if rank > 0 or similarity >= SIMILAR_WORD:
             scored.append((rank + similarity, document))
