@@ -173,3 +173,15 @@ def test_a_stale_spanish_document_is_never_read_once_the_page_leaves_spanish(rev
     Article.objects.filter(pk=guide.pk).update(spanish_state=SpanishState.INCOMPLETE)
     assert set(documents_of(guide)) == {"en", "es"}
     assert found("bilbi") == []
+
+
+def test_a_page_with_all_the_words_comes_before_one_with_some_of_them_often():
+    some = make_guide(
+        make_condition("Sample alpha", summary="Sample quagga, quagga and quagga again."),
+    )
+    all_words = make_guide(
+        make_condition("Sample beta", summary="Sample quagga."),
+        body="<p>Sample text about a zorilla.</p>",
+    )
+    refresh_documents([some.pk, all_words.pk])
+    assert found("quagga zorilla", language="en") == [all_words.url_in("en"), some.url_in("en")]
