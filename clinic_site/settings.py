@@ -90,6 +90,9 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files get the policy too: every response carries one.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, users and views: a kept public page is answered from the cache
+    # alone (clinic_site/page_cache.py; README, "Page cache").
+    "clinic_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,8 +163,14 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache",
+            # Django's default of 300 files is too few once whole pages are kept (a page,
+            # its token, search results); past this a third are removed at random.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Whole public pages kept in that cache for visitors without a session, current to the
+# last change (clinic_site/page_cache.py). Off: every page is built for every request.
+CLINIC_PAGE_CACHE = env_bool("CLINIC_PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
