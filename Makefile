@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTHON := $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test setup demo lint format check bench lighthouse clean
+.PHONY: run test setup demo lint format check bench lighthouse clean messages compilemessages
 
 run: setup demo
 	@echo ""
@@ -63,7 +63,21 @@ bench: setup
 	$(PY) bench/page_queries.py
 	$(PY) bench/search_quality.py
 
-# Lighthouse 12 (large, so apart from the test tools): scores for the home page and a guide.
+# The Spanish catalogue (README, "Languages"). `messages` refreshes locale/es/…/django.po
+# from the sources with Django's makemessages, which needs GNU gettext (xgettext, msgmerge):
+# a maintainer's tool, `apt-get install gettext`. `compilemessages` writes the committed .mo
+# with Babel, pure Python, so nothing else needs gettext; a test fails when the .mo is stale.
+messages: $(VENV)/.installed
+	@command -v xgettext >/dev/null 2>&1 || { echo "make messages needs GNU gettext: apt-get install gettext" >&2; exit 1; }
+	$(PY) manage.py makemessages --locale es --no-obsolete --add-location file
+
+compilemessages: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+
+# Lighthouse 12 (large, so apart from the test tools): scores for the home page, a guide and
+# search results. Lighthouse's trace engine asks for third-party-web and legacy-javascript at
+# "latest", which moves with every release and breaks `npm ci`; package.json's overrides hold
+# them at the locked versions.
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
 	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@

@@ -1,6 +1,7 @@
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from conditions.admin import (
 from conditions.models import Condition
 from editing.admin import HistoryAdmin
 
-from . import services
+from . import services, translation_status
 from .forms import CONDITION_FIELDS, GuideForm, PageForm
 from .models import (
     Article,
@@ -121,14 +122,15 @@ class PageAdmin(HistoryAdmin):
 
     change_form_template = "admin/articles/article/change_form.html"
     form = PageForm
-    list_display = ["title", "state", "grade", "next_review_due", "reviewer"]
-    list_filter = [StateFilter, ReviewFilter, "author", "reviewer"]
+    list_display = ["title", "state", "grade", "spanish_state", "next_review_due", "reviewer"]
+    list_filter = [StateFilter, ReviewFilter, "spanish_state", "author", "reviewer"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer", "related_conditions"]
-    readonly_fields = ["state", "publish_checks", "readability_scores"]
+    readonly_fields = ["state", "publish_checks", "readability_scores", "spanish"]
     actions = ["mark_reviewed_today"]
     publishing_fieldsets = [
-        (_("Image"), {"fields": ["hero_image", "hero_image_alt"]}),
+        (_("Image"), {"fields": ["hero_image", ("hero_image_alt", "hero_image_alt_es")]}),
+        (_("Spanish"), {"fields": ["spanish", "mark_spanish_reviewed"]}),
         (_("Publishing"), {"fields": ["state", "published_at", "author", "publish_checks"]}),
         (
             _("Medical review"),
@@ -194,6 +196,37 @@ class PageAdmin(HistoryAdmin):
             _problem_list(_("Worth a look:"), checks.warnings),
         )
 
+    @admin.display(description=_("Spanish"))
+    def spanish(self, article):
+        """Where the page's Spanish stands and, while any is missing, each text that still
+        lacks it, linked to the screen that holds it."""
+        if article.pk is None:
+            return _("Shown after the first save.")
+        saved = Article.objects.for_page().get(pk=article.pk)
+        state, spanish_page = translation_status.state_of(saved, english_page=self._page(article))
+        missing = translation_status.missing_with_screens(saved, spanish_page)
+        lines = format_html_join(
+            "", "<li>{}</li>", ((_linked(text, url),) for text, url in missing)
+        )
+        reviewed = ""
+        if saved.spanish_reviewed_at:
+            reviewed = format_html(
+                " · {} {} ({})",
+                _("last reviewed"),
+                timezone.localtime(saved.spanish_reviewed_at).strftime("%Y-%m-%d"),
+                saved.spanish_reviewed_by or "—",
+            )
+        public = saved.url_in("es") if saved.is_public_in("es") else None
+        return format_html(
+            "<strong>{}</strong>{}{}{}",
+            state.label,
+            reviewed,
+            format_html(' · <a href="{}">{}</a>', public, _("Spanish page")) if public else "",
+            format_html("<p>{}</p><ul>{}</ul>", _("Still in English only:"), lines)
+            if missing
+            else "",
+        )
+
     def _page(self, article):
         """The saved page, built once per edit screen for both the checks and the scores."""
         if not hasattr(article, "_saved_page"):
@@ -208,6 +241,19 @@ class PageAdmin(HistoryAdmin):
         self.message_user(
             request, _("Marked %(count)d pages as reviewed today.") % {"count": len(queryset)}
         )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.cleaned_data.get("mark_spanish_reviewed"):
+            # After the inlines: the review covers the whole screen as saved.
+            try:
+                translation_status.mark_reviewed(form.instance, request.user)
+            except ValidationError as refused:
+                self.message_user(request, " ".join(refused.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("The Spanish is marked reviewed and is public."), messages.SUCCESS
+                )
 
     def save_model(self, request, obj, form, change):
         if "last_reviewed" in form.changed_data and "next_review_due" not in form.changed_data:
@@ -269,7 +315,18 @@ class ArticleAdmin(PageAdmin):
 
     search_fields = ["title", "summary"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("title", "title_es"),
+                    ("slug", "slug_es"),
+                    ("summary", "summary_es"),
+                    "body",
+                    "body_es",
+                ]
+            },
+        ),
         *PageAdmin.publishing_fieldsets,
     ]
     inlines = [ArticleCalloutInline, ArticleCitationInline]
@@ -339,18 +396,38 @@ class GuideAdmin(PageAdmin):
     """A whole guide on one screen: the page, its condition and the condition's records."""
 
     form = GuideForm
-    list_display = ["title", "condition", "state", "grade", "next_review_due", "reviewer"]
+    list_display = [
+        "title",
+        "condition",
+        "state",
+        "grade",
+        "spanish_state",
+        "next_review_due",
+        "reviewer",
+    ]
     search_fields = ["title", "summary", "condition__name", "condition__alternative_names__name"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "condition", "condition-summary", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("title", "title_es"),
+                    ("slug", "slug_es"),
+                    "condition",
+                    ("condition-summary", "condition-summary_es"),
+                    "body",
+                    "body_es",
+                ]
+            },
+        ),
         (
             _("The condition"),
             {
                 "fields": [
-                    "condition-name",
+                    ("condition-name", "condition-name_es"),
                     "condition-slug",
                     "condition-body_region",
-                    "summary",
+                    ("summary", "summary_es"),
                     "condition_screen",
                 ],
                 "description": _(
@@ -360,13 +437,25 @@ class GuideAdmin(PageAdmin):
                 ),
             },
         ),
-        (_("Symptoms"), {"fields": ["condition-symptoms_intro"]}),
+        (
+            _("Symptoms"),
+            {"fields": ["condition-symptoms_intro", "condition-symptoms_intro_es"]},
+        ),
         (
             _("When to get care"),
-            {"fields": ["condition-care_urgency", "condition-when_to_get_care"]},
+            {
+                "fields": [
+                    "condition-care_urgency",
+                    "condition-when_to_get_care",
+                    "condition-when_to_get_care_es",
+                ]
+            },
         ),
-        (_("Causes"), {"fields": ["condition-causes_intro"]}),
-        (_("Treatments"), {"fields": ["condition-treatments_intro"]}),
+        (_("Causes"), {"fields": ["condition-causes_intro", "condition-causes_intro_es"]}),
+        (
+            _("Treatments"),
+            {"fields": ["condition-treatments_intro", "condition-treatments_intro_es"]},
+        ),
         *PageAdmin.publishing_fieldsets,
     ]
     inlines = [
@@ -430,10 +519,7 @@ class GuideAdmin(PageAdmin):
             return fieldsets
         # Read only: the condition's fields belong to its own screen (linked).
         return [
-            (
-                name,
-                {**options, "fields": [f for f in options["fields"] if f not in CONDITION_FIELDS]},
-            )
+            (name, {**options, "fields": _without_condition_fields(options["fields"])})
             for name, options in fieldsets
         ]
 
@@ -489,6 +575,23 @@ class ConditionWithGuideAdmin(ConditionAdmin):
 
 admin.site.unregister(Condition)
 admin.site.register(Condition, ConditionWithGuideAdmin)
+
+
+def _without_condition_fields(fields):
+    """`fields` of a fieldset without the condition's (a row of two is a tuple)."""
+    kept = []
+    for field in fields:
+        if isinstance(field, tuple):
+            row = tuple(name for name in field if name not in CONDITION_FIELDS)
+            if row:
+                kept.append(row if len(row) > 1 else row[0])
+        elif field not in CONDITION_FIELDS:
+            kept.append(field)
+    return kept
+
+
+def _linked(text, url):
+    return format_html('<a href="{}">{}</a>', url, text) if url else text
 
 
 def _problem_list(title, problems):

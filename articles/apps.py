@@ -8,10 +8,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from references.usage import register_marker_fields
 
-        from . import changes, search
+        from . import changes, search, translation_status
         from .models import Article, Callout
 
         register_marker_fields(Article, "body")
         register_marker_fields(Callout, "body")
         changes.connect()
         search.connect()
+        translation_status.connect()

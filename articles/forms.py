@@ -14,6 +14,17 @@ CHOOSE_IMAGE_AGAIN = _(
 class PageForm(forms.ModelForm):
     """The edit form of a guide or an article."""
 
+    mark_spanish_reviewed = forms.BooleanField(
+        label=_("I have checked the Spanish against the English"),
+        required=False,
+        help_text=_(
+            "Tick and save to publish the Spanish page (once every text it shows is in "
+            "Spanish). Its review is recorded with your name; when the English of the page "
+            "or of a record it shows changes later, the page is listed as “Spanish out of "
+            "date”."
+        ),
+    )
+
     def full_clean(self):
         super().full_clean()
         if self._errors and "hero_image" in self.files and "hero_image" not in self._errors:
@@ -28,14 +39,20 @@ class ConditionFieldsForm(forms.ModelForm):
         model = Condition
         fields = [
             "name",
+            "name_es",
             "slug",
             "body_region",
             "summary",
+            "summary_es",
             "symptoms_intro",
+            "symptoms_intro_es",
             "care_urgency",
             "when_to_get_care",
+            "when_to_get_care_es",
             "causes_intro",
+            "causes_intro_es",
             "treatments_intro",
+            "treatments_intro_es",
         ]
         labels = {
             "name": _("Condition's name"),
@@ -45,6 +62,12 @@ class ConditionFieldsForm(forms.ModelForm):
             "when_to_get_care": _("When to get care"),
             "causes_intro": _("Introduction to the causes"),
             "treatments_intro": _("Introduction to the treatments"),
+            "name_es": _("Condition's name in Spanish"),
+            "summary_es": _("What it is, in Spanish"),
+            "symptoms_intro_es": _("Introduction to the symptoms, in Spanish"),
+            "when_to_get_care_es": _("When to get care, in Spanish"),
+            "causes_intro_es": _("Introduction to the causes, in Spanish"),
+            "treatments_intro_es": _("Introduction to the treatments, in Spanish"),
         }
         help_texts = {
             "name": _("Leave empty to use the guide's title."),

@@ -7,10 +7,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from conditions.models import Condition
 from editing.images import ReencodedImageField, UnguessableName
 from editing.richtext import RichTextField
+from editing.translation import (
+    DEFAULT_LANGUAGE,
+    column,
+    current_language,
+    languages,
+    translation_of,
+)
 from references.models import Citation
 
 
@@ -31,6 +39,7 @@ class Practitioner(models.Model):
         max_length=200, help_text=_("As patients know you, e.g. “Dr. Alex Jimenez”.")
     )
     credentials = models.CharField(max_length=100, blank=True, help_text=_("e.g. DC, APRN"))
+    credentials_es = translation_of(credentials, _("credentials in Spanish"))
     photo = ReencodedImageField(upload_to=UnguessableName("practitioners"), blank=True)
     bio = models.TextField(blank=True)
     user = models.OneToOneField(
@@ -41,6 +50,8 @@ class Practitioner(models.Model):
         related_name="practitioner",
         help_text=_("The admin login of this practitioner, if they have one."),
     )
+
+    translated_fields = ("credentials",)
 
     class Meta:
         ordering = ["name"]
@@ -59,8 +70,13 @@ class Callout(models.Model):
     label = models.CharField(
         max_length=100, help_text=_("The small heading, e.g. “Body Composition”.")
     )
+    label_es = translation_of(label, _("label in Spanish"))
     title = models.CharField(max_length=200)
+    title_es = translation_of(title, _("title in Spanish"))
     body = RichTextField()
+    body_es = translation_of(body, _("body in Spanish"))
+
+    translated_fields = ("label", "title", "body")
 
     class Meta:
         ordering = ["title"]
@@ -86,9 +102,22 @@ class ArticleQuerySet(models.QuerySet):
             next_review_due__gte=today, next_review_due__lte=today + timedelta(days=days)
         )
 
-    def visible_to(self, user):
-        """Editors see every state; everyone else, receptionists included, what is public."""
-        return self if user.has_perm("articles.view_article") else self.published()
+    def visible_to(self, user, language=DEFAULT_LANGUAGE):
+        """Editors see every state; everyone else, receptionists included, what is public
+        in the language they read."""
+        if user.has_perm("articles.view_article"):
+            return self
+        return self.published().in_language(language)
+
+    def in_language(self, language):
+        """Pages patients may read in `language`: in Spanish, those whose Spanish is whole
+        and reviewed (``SpanishState.public``)."""
+        if language == DEFAULT_LANGUAGE:
+            return self
+        return self.filter(spanish_state__in=SpanishState.public())
+
+    def with_slug(self, slug, language=DEFAULT_LANGUAGE):
+        return self.filter(**{column("slug", language): slug})
 
     def guides(self):
         return self.filter(condition__isnull=False)
@@ -100,15 +129,34 @@ class ArticleQuerySet(models.QuerySet):
         # Lists never show the body; leaving it unread spares sanitising every one.
         return self.select_related("condition__body_region", "author").defer(
             "body",
+            "body_es",
             "condition__symptoms_intro",
             "condition__when_to_get_care",
             "condition__causes_intro",
             "condition__treatments_intro",
+            "condition__symptoms_intro_es",
+            "condition__when_to_get_care_es",
+            "condition__causes_intro_es",
+            "condition__treatments_intro_es",
         )
 
     def for_page(self):
         """The page's own row with its people and condition; ``pages.build_page`` reads the rest."""
         return self.select_related("author", "reviewer", "condition__body_region")
+
+
+class SpanishState(models.TextChoices):
+    NONE = "none", _("No Spanish yet")
+    INCOMPLETE = "incomplete", _("Spanish missing in places")
+    TO_REVIEW = "to_review", _("Spanish to review")
+    REVIEWED = "reviewed", _("Spanish reviewed")
+    OUT_OF_DATE = "out_of_date", _("Spanish out of date")
+
+    @classmethod
+    def public(cls):
+        """Reviewed Spanish stays public when the English changes later: patients keep the
+        reviewed text while a practitioner catches up."""
+        return [cls.REVIEWED, cls.OUT_OF_DATE]
 
 
 class Article(models.Model):
@@ -128,6 +176,7 @@ class Article(models.Model):
         UNPUBLISHED = "unpublished", _("Unpublished")
 
     title = models.CharField(max_length=200)
+    title_es = translation_of(title, _("title in Spanish"))
     slug = models.SlugField(
         max_length=200,
         unique=True,
@@ -137,6 +186,7 @@ class Article(models.Model):
             "redirects here."
         ),
     )
+    slug_es = translation_of(slug, _("web address in Spanish"))
     condition = models.OneToOneField(
         Condition,
         on_delete=models.PROTECT,
@@ -153,7 +203,9 @@ class Article(models.Model):
             "empty to use its condition's summary."
         ),
     )
+    summary_es = translation_of(summary, _("summary in Spanish"))
     body = RichTextField(blank=True)
+    body_es = translation_of(body, _("body in Spanish"))
     hero_image = ReencodedImageField(upload_to=UnguessableName("articles"), blank=True)
     hero_image_alt = models.CharField(
         _("hero image description"),
@@ -161,6 +213,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("What the image shows, for patients who cannot see it."),
     )
+    hero_image_alt_es = translation_of(hero_image_alt, _("hero image description in Spanish"))
     author = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
     )
@@ -208,8 +261,29 @@ class Article(models.Model):
         auto_now=True,
         help_text=_("When the page or any record it shows last changed (articles/changes.py)."),
     )
+    # Where the page's Spanish stands (articles/translation_status.py keeps it current).
+    spanish_state = models.CharField(
+        _("Spanish"),
+        max_length=12,
+        choices=SpanishState,
+        default=SpanishState.NONE,
+        editable=False,
+    )
+    spanish_reviewed_at = models.DateTimeField(null=True, editable=False)
+    spanish_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    # A fingerprint of the English the reviewer checked the Spanish against: when the
+    # English of the page or of any record it shows changes, it no longer matches.
+    spanish_reviewed_english = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+
+    translated_fields = ("title", "slug", "summary", "body", "hero_image_alt")
 
     # An article is listed by its own summary; a guide may use its condition's (Guide).
     summary_required = True
@@ -219,6 +293,14 @@ class Article(models.Model):
         indexes = [
             # published() filters on both and lists newest first: home, lists, feed, sitemap.
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug_es"],
+                condition=~models.Q(slug_es=""),
+                name="unique_article_slug_es",
+                violation_error_message=SLUG_TAKEN,
+            )
         ]
 
     def __str__(self):
@@ -230,28 +312,45 @@ class Article(models.Model):
             self.published_at = timezone.now()
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = review_due_after(self.last_reviewed)
-        old_address = self._stored_address(kwargs.get("update_fields"))
+        old_addresses = self._stored_addresses(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
-        if old_address and old_address != self.get_absolute_url():
-            OldAddress.remember(self, old_address)
+        for language, old_address in old_addresses.items():
+            if old_address and old_address != self.url_in(language):
+                OldAddress.remember(self, old_address)
 
     def get_absolute_url(self):
-        if self.condition_id:
-            return reverse("guides:detail", kwargs={"slug": self.slug})
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        """The page's address in the language being read, or in English while it has no
+        address in that language."""
+        return self.url_in(current_language()) or self.url_in(DEFAULT_LANGUAGE)
+
+    def url_in(self, language):
+        """The page's address in `language`, or None while it has no slug in it."""
+        slug = getattr(self, column("slug", language), "")
+        if not slug:
+            return None
+        with override(language):
+            name = "guides:detail" if self.condition_id else "articles:detail"
+            return reverse(name, kwargs={"slug": slug})
 
     def clean(self):
         if self.summary_required and not self.condition_id and not self.summary.strip():
             raise ValidationError({"summary": _("An article needs a summary for lists.")})
 
-    def _stored_address(self, update_fields):
-        """The page's address as saved, when this save may change it (slug or kind)."""
+    def _stored_addresses(self, update_fields):
+        """The page's address in each language as saved, when this save may change one
+        (a slug or the page's kind)."""
+        address_fields = {"slug", "slug_es", "condition"}
         if self.pk is None or (
-            update_fields is not None and not {"slug", "condition"} & set(update_fields)
+            update_fields is not None and not address_fields & set(update_fields)
         ):
-            return None
-        stored = Article.objects.filter(pk=self.pk).values("slug", "condition_id").first()
-        return Article(**stored).get_absolute_url() if stored else None
+            return {}
+        stored = (
+            Article.objects.filter(pk=self.pk).values("slug", "slug_es", "condition_id").first()
+        )
+        if stored is None:
+            return {}
+        before = Article(**stored)
+        return {language: before.url_in(language) for language in languages()}
 
     @property
     def teaser(self):
@@ -272,6 +371,12 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.state == self.State.PUBLISHED
+
+    def is_public_in(self, language):
+        """Published, and in Spanish whole and reviewed (``ArticleQuerySet.in_language``)."""
+        if language == DEFAULT_LANGUAGE:
+            return self.is_public
+        return self.is_public and self.spanish_state in SpanishState.public()
 
 
 class GuideManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -352,7 +457,8 @@ class OldAddress(models.Model):
     def remember(cls, article, old_path):
         # An address belongs to the latest page that had it; a live address is never "old".
         cls.objects.update_or_create(path=old_path, defaults={"article": article})
-        cls.objects.filter(path=article.get_absolute_url()).delete()
+        live = [article.url_in(language) for language in languages()]
+        cls.objects.filter(path__in=[path for path in live if path]).delete()
 
 
 class SearchDocument(models.Model):

@@ -17,6 +17,7 @@ from django.db.models import F, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from conditions.models import (
     AlternativeName,
@@ -28,6 +29,7 @@ from conditions.models import (
     ConditionTreatment,
     RedFlag,
 )
+from editing.translation import DEFAULT_LANGUAGE, column, in_language, missing_translations
 from references.models import Citation
 from references.numbering import CitationNumbering, NumberedReference, marker_ids
 
@@ -129,6 +131,10 @@ class Page:
     shows: frozenset
     source_html: str  # the page's words in reading order, as HTML
     also_called: list[str] = field(default_factory=list)  # the condition's other names
+    language: str = DEFAULT_LANGUAGE
+    # (record, field name) of every text the page shows that has English but not yet
+    # this page's language: a page is public in Spanish only when this is empty.
+    untranslated: list = field(default_factory=list)
 
     @property
     def condition(self):
@@ -140,13 +146,44 @@ class Page:
         return [reference.citation for reference in self.references]
 
 
-def build_page(article, *, related=None):
-    """The page for `article` (fetched with ``Article.objects.for_page()``).
+def build_page(article, *, related=None, language=DEFAULT_LANGUAGE):
+    """The page for `article` (fetched with ``Article.objects.for_page()``) in `language`.
 
     `related` overrides the related-reading list (the RIS/BibTeX downloads and the admin's
-    checks do not need it, and skip its query).
+    checks do not need it, and skip its query). In Spanish every record is read through
+    its Spanish columns (``editing.translation.in_language``) and every text still
+    missing its Spanish is listed in ``Page.untranslated``; the queries are the same.
     """
-    condition = article.condition
+    with override(language):
+        return _build_page(article, related, _Reader(language))
+
+
+class _Reader:
+    """Reads records in one language and notes what is missing in it."""
+
+    def __init__(self, language):
+        self.language = language
+        self.untranslated = []
+
+    def __call__(self, instance):
+        if instance is None or self.language == DEFAULT_LANGUAGE:
+            return instance
+        self.untranslated += [
+            (instance, name) for name in missing_translations(instance, self.language)
+        ]
+        return in_language(instance, self.language)
+
+
+def _build_page(article, related, read):
+    language = read.language
+    original = article
+    article = read(article)
+    condition = read(original.condition)
+    if condition is not None:
+        condition.body_region = read(original.condition.body_region)
+        article.condition = condition
+    article.author = read(original.author)
+    article.reviewer = read(original.reviewer)
     shows = {label(article)}
     for person in (article.author, article.reviewer):
         if person is not None:
@@ -157,28 +194,32 @@ def build_page(article, *, related=None):
         shows.add(label(condition))
         if condition.body_region_id:
             shows.add(label(condition.body_region))
-        symptom_links = list(
-            ConditionSymptom.objects.filter(condition=condition).select_related("symptom")
+        symptom_links = _read_links(
+            read, ConditionSymptom.objects.filter(condition=condition).select_related("symptom")
         )
-        cause_links = list(
-            ConditionCause.objects.filter(condition=condition).select_related("cause")
+        cause_links = _read_links(
+            read, ConditionCause.objects.filter(condition=condition).select_related("cause")
         )
-        treatment_links = list(
-            ConditionTreatment.objects.filter(condition=condition).select_related("treatment")
+        treatment_links = _read_links(
+            read,
+            ConditionTreatment.objects.filter(condition=condition).select_related("treatment"),
         )
         for link in [*symptom_links, *cause_links, *treatment_links]:
             shows.update({label(link), label(link.record)})
-        lines = _condition_lines(condition)
+        lines = _condition_lines(condition, read)
         shows.update((model._meta.label_lower, pk) for model, pk, _text in lines)
         care_lines = [line for line in lines if line[0] in CARE_LINE_MODELS]
         other_names = [text for model, _pk, text in lines if model is AlternativeName]
     callout_links = list(ArticleCallout.objects.filter(article=article).select_related("callout"))
     for link in callout_links:
         shows.update({label(link), label(link.callout)})
+        link.callout = read(link.callout)
     uses = _citation_uses(article)
 
-    texts = _texts_in_reading_order(article, symptom_links, cause_links, treatment_links)
-    texts += [Text(link.callout.body, link.callout, "body") for link in callout_links]
+    texts = _texts_in_reading_order(article, symptom_links, cause_links, treatment_links, language)
+    texts += [
+        Text(link.callout.body, link.callout, column("body", language)) for link in callout_links
+    ]
     cited_ids = {citation_id for _source, _link, citation_id, _order in uses}
     named_ids = set(marker_ids("".join(text.html for text in texts)))
     citations = Citation.objects.with_authors().in_bulk(cited_ids | named_ids)
@@ -208,7 +249,7 @@ def build_page(article, *, related=None):
         for link in callout_links
     ]
     if related is None:
-        related = list(_related_reading(article))
+        related = [in_language(page, language) for page in _related_reading(article, language)]
     shows.update(label(page) for page in related)
     return Page(
         article=article,
@@ -222,7 +263,20 @@ def build_page(article, *, related=None):
         shows=frozenset(shows),
         source_html=_source_html(article, body, sections, callouts),
         also_called=other_names,
+        language=language,
+        untranslated=read.untranslated,
     )
+
+
+def _read_links(read, links):
+    """Each link and the record it links to, read in the page's language."""
+    read_links = []
+    for link in links:
+        record = read(link.record)
+        link = read(link)
+        setattr(link, link.linked_field, record)
+        read_links.append(link)
+    return read_links
 
 
 def _citation_uses(article):
@@ -278,43 +332,53 @@ class Text:
     field: str
 
 
-def _texts_in_reading_order(article, symptom_links, cause_links, treatment_links):
-    texts = [Text(article.body, article, "body")]
+def _texts_in_reading_order(article, symptom_links, cause_links, treatment_links, language):
+    def text(owner, name):
+        # Named by the column that holds it, so a problem links to the field to fix.
+        return Text(getattr(owner, name), owner, column(name, language))
+
+    texts = [text(article, "body")]
     if condition := article.condition:
-        for field in ("symptoms_intro", "when_to_get_care", "causes_intro"):
-            texts.append(Text(getattr(condition, field), condition, field))
+        for name in ("symptoms_intro", "when_to_get_care", "causes_intro"):
+            texts.append(text(condition, name))
         for link in cause_links:
-            texts += [
-                Text(link.cause.details, link.cause, "details"),
-                Text(link.note, link, "note"),
-            ]
-        texts.append(Text(condition.treatments_intro, condition, "treatments_intro"))
+            texts += [text(link.cause, "details"), text(link, "note")]
+        texts.append(text(condition, "treatments_intro"))
         for link in treatment_links:
-            texts += [
-                Text(link.treatment.details, link.treatment, "details"),
-                Text(link.note, link, "note"),
-            ]
+            texts += [text(link.treatment, "details"), text(link, "note")]
     return [text for text in texts if text.html]
 
 
-def _condition_lines(condition):
+def _condition_lines(condition, read):
     """(model, id, text) of the condition's care advice, red flags and other names, each
-    list in order.
+    list in order, in the page's language.
 
     One query for the three lists (a UNION), so a guide stays within its query budget.
+    Care lines are translations (``text_es``); other names are each language's own list.
     """
-    parts = [
-        model.objects.filter(condition=condition)
-        .order_by()  # a UNION's parts may not be ordered (SQLite)
-        .values_list(Value(rank), "order", "pk", text_field)
-        for rank, (model, text_field) in enumerate(CONDITION_LINE_MODELS)
-    ]
+    language = read.language
+    parts = []
+    for rank, model in enumerate(CONDITION_LINE_MODELS):
+        lines = model.objects.filter(condition=condition)
+        if model is AlternativeName:
+            lines = lines.filter(language=language).values_list(
+                Value(rank), "order", "pk", "name", "name"
+            )
+        else:
+            lines = lines.values_list(Value(rank), "order", "pk", "text", column("text", language))
+        parts.append(lines.order_by())  # a UNION's parts may not be ordered (SQLite)
     rows = sorted(parts[0].union(*parts[1:], all=True), key=itemgetter(0, 1, 2))
-    return [(CONDITION_LINE_MODELS[rank][0], pk, text) for rank, _order, pk, text in rows]
+    result = []
+    for rank, _order, pk, english, text in rows:
+        model = CONDITION_LINE_MODELS[rank]
+        if english.strip() and not text.strip():
+            read.untranslated.append((model(pk=pk, condition=condition, text=english), "text"))
+        result.append((model, pk, text))
+    return result
 
 
 CARE_LINE_MODELS = (CareAdvice, RedFlag)
-CONDITION_LINE_MODELS = ((CareAdvice, "text"), (RedFlag, "text"), (AlternativeName, "name"))
+CONDITION_LINE_MODELS = (CareAdvice, RedFlag, AlternativeName)
 
 
 def _care_cards(condition, intro, care_lines):
@@ -418,10 +482,10 @@ def _plain_list(lines):
     return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>" if lines else ""
 
 
-def _related_reading(article):
-    related = Article.objects.published().exclude(pk=article.pk)
+def _related_reading(article, language):
+    related = Article.objects.published().in_language(language).exclude(pk=article.pk)
     if article.condition_id:
         related = related.filter(related_conditions=article.condition_id)
     else:
         related = related.filter(condition__in=article.related_conditions.all())
-    return related.only("title", "slug", "condition_id", "published_at")[:6]
+    return related.only("title", "title_es", "slug", "slug_es", "condition_id", "published_at")[:6]

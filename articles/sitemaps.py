@@ -6,10 +6,22 @@ from .models import Article
 
 
 class PublishedPagesSitemap(Sitemap):
-    """Only what the public may read: drafts, scheduled and unpublished pages never appear."""
+    """Only what the public may read: drafts, scheduled and unpublished pages never appear,
+    nor a Spanish address before the page is public in Spanish. Each page lists its
+    other-language address as an alternate (``hreflang``)."""
+
+    i18n = True
+    alternates = True
 
     def items(self):
-        return Article.objects.published().only("slug", "condition", "last_changed").order_by("pk")
+        return (
+            Article.objects.published()
+            .only("slug", "slug_es", "condition", "last_changed", "spanish_state")
+            .order_by("pk")
+        )
+
+    def get_languages_for_item(self, article):
+        return [language for language in self._languages() if article.is_public_in(language)]
 
     def lastmod(self, article):
         # Moves when the page or any record it shows changes (articles/changes.py).
@@ -23,6 +35,9 @@ class ListingPagesSitemap(Sitemap):
     `pages` maps a URL name to a function giving the pages it lists; its ``lastmod`` is
     the latest change among them, or none for a page that lists no pages.
     """
+
+    i18n = True
+    alternates = True
 
     def __init__(self, pages):
         self.pages = pages

@@ -69,7 +69,7 @@ def page_structured_data(page, *, site_root):
         "name": article.title,
         "headline": article.title,
         "description": article.teaser,
-        "inLanguage": "en",
+        "inLanguage": page.language,
         "publisher": {"@id": clinic_node_id(site_root)},
         "dateModified": article.last_changed,
     }

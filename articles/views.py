@@ -9,19 +9,34 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 
 from conditions.models import BodyRegion
+from editing.translation import (
+    LanguageVersion,
+    column,
+    current_language,
+    in_language,
+    languages,
+)
 from references.exporting import to_bibtex, to_ris
 
 from .models import Article
 from .pages import build_page
-from .selectors import guides_a_to_z
+from .selectors import guides_a_to_z, pages_in_language
 from .structured_data import json_ld_script, page_structured_data
 
 
 def guide_index(request):
-    guides = Article.objects.published().guides().for_listing().order_by("condition__name")
+    language = current_language()
+    guides = (
+        Article.objects.published()
+        .in_language(language)
+        .guides()
+        .for_listing()
+        .order_by(column("condition__name", language))
+    )
     regions = BodyRegion.objects.filter(conditions__guide__in=guides).distinct()
     region = None
     if slug := request.GET.get("region"):
@@ -30,7 +45,14 @@ def guide_index(request):
     return render(
         request,
         "articles/guide_index.html",
-        {"entries": guides_a_to_z(guides), "regions": regions, "current_region": region},
+        {
+            "entries": guides_a_to_z(guides, language),
+            "regions": sorted(
+                (in_language(region, language) for region in regions),
+                key=lambda region: region.name.casefold(),
+            ),
+            "current_region": in_language(region, language),
+        },
     )
 
 
@@ -42,9 +64,14 @@ ARTICLES_PER_PAGE = 20
 
 
 def article_index(request):
-    articles = Article.objects.published().stories().for_listing()
+    language = current_language()
+    articles = Article.objects.published().in_language(language).stories().for_listing()
     listing = page_or_404(Paginator(articles, ARTICLES_PER_PAGE), request.GET.get("page"))
-    return render(request, "articles/article_index.html", {"articles": listing, "listing": listing})
+    return render(
+        request,
+        "articles/article_index.html",
+        {"articles": pages_in_language(listing, language), "listing": listing},
+    )
 
 
 def page_or_404(paginator, number):
@@ -95,7 +122,7 @@ def showing(response, article):
 def preview(request, pk):
     """The page exactly as patients will see it, whatever its state; staff only, never cached."""
     article = get_object_or_404(Article.objects.for_page(), pk=pk)
-    response = _render_page(request, article, preview=True)
+    response = _render_page(request, article, current_language(), preview=True)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -113,7 +140,10 @@ def _references_download(request, articles, slug, file_format):
 
     Same sources, same numbered order as the page: both come from one page object.
     """
-    article = articles.visible_to(viewer(request)).for_page().filter(slug=slug).first()
+    language = current_language()
+    article = (
+        articles.visible_to(viewer(request), language).for_page().with_slug(slug, language).first()
+    )
     if article is None:
         suffix = f"references.{file_format}"
         return _redirect_from_old_address(request, request.path.removesuffix(suffix), suffix)
@@ -123,17 +153,20 @@ def _references_download(request, articles, slug, file_format):
     else:
         body, content_type = to_bibtex(citations), "application/x-bibtex"
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
-    filename = f"{article.slug}-references.{file_format}"
+    filename = f"{getattr(article, column('slug', language))}-references.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return showing(response, article)
 
 
 def _page(request, articles, slug):
-    article = articles.visible_to(viewer(request)).for_page().filter(slug=slug).first()
+    language = current_language()
+    article = (
+        articles.visible_to(viewer(request), language).for_page().with_slug(slug, language).first()
+    )
     if article is None:
         return _redirect_from_old_address(request, request.path)
-    response = _render_page(request, article)
-    if not article.is_public:
+    response = _render_page(request, article, language)
+    if not article.is_public_in(language):
         # Staff are looking at a page the public cannot see; no cache may keep it.
         add_never_cache_headers(response)
     return showing(response, article)
@@ -141,18 +174,23 @@ def _page(request, articles, slug):
 
 def _redirect_from_old_address(request, path, suffix=""):
     """301 from an address the page had before (``OldAddress``), or the site's 404."""
-    moved = get_object_or_404(Article.objects.visible_to(viewer(request)), old_addresses__path=path)
+    language = current_language()
+    moved = get_object_or_404(
+        Article.objects.visible_to(viewer(request), language), old_addresses__path=path
+    )
     return HttpResponsePermanentRedirect(moved.get_absolute_url() + suffix)
 
 
-def _render_page(request, article, preview=False):
-    page = build_page(article)
+def _render_page(request, article, language, preview=False):
+    page = build_page(article, language=language)
     context = {
         "page": page,
-        "article": article,
+        "article": page.article,  # read in the page's language
         "preview": preview,
+        "is_public": article.is_public_in(language),
+        "language_versions": _language_versions(request, article, language),
         # Printed on handouts, so a patient can find the page again.
-        "page_url": request.build_absolute_uri(article.get_absolute_url()),
+        "page_url": request.build_absolute_uri(page.article.get_absolute_url()),
         "page_structured_data": json_ld_script(
             page_structured_data(page, site_root=request.build_absolute_uri("/"))
         ),
@@ -161,3 +199,19 @@ def _render_page(request, article, preview=False):
         ),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def _language_versions(request, article, language):
+    """This page in the other languages; where it has none yet, the list of its kind in
+    that language, so the language link never drops a patient on the home page."""
+    versions = []
+    for code in languages():
+        if code == language:
+            continue
+        url = article.url_in(code) if article.is_public_in(code) else None
+        exists = url is not None
+        if not exists:
+            with override(code):
+                url = reverse("guides:index" if article.is_guide else "articles:index")
+        versions.append(LanguageVersion(code, request.build_absolute_uri(url), exists))
+    return versions

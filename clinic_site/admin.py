@@ -22,13 +22,13 @@ class ClinicProfileAdmin(HistoryAdmin):
     """One row: the list page goes straight to the form."""
 
     fieldsets = [
-        (None, {"fields": ["name", "tagline"]}),
+        (None, {"fields": ["name", ("tagline", "tagline_es")]}),
         (_("Contact"), {"fields": ["phone", "email"]}),
         (
             _("Address"),
             {"fields": ["street_address", "locality", "region", "postal_code", "map_url"]},
         ),
-        (_("Shown under every guide and article"), {"fields": ["disclaimer"]}),
+        (_("Shown under every guide and article"), {"fields": ["disclaimer", "disclaimer_es"]}),
     ]
 
     def has_add_permission(self, request):
@@ -105,7 +105,7 @@ class SpecialHoursWhenFilter(WhenFilter):
 
 @admin.register(SpecialHours)
 class SpecialHoursAdmin(TimesAsPeopleWriteThem, HistoryAdmin):
-    fields = ["date", "closed", "opens", "closes", "note"]
+    fields = ["date", "closed", "opens", "closes", ("note", "note_es")]
     list_display = ["date_label", "hours_label", "note", "status"]
     list_filter = [SpecialHoursWhenFilter]
     date_hierarchy = "date"
@@ -141,10 +141,10 @@ class NoticeWhenFilter(WhenFilter):
 
 @admin.register(Notice)
 class NoticeAdmin(HistoryAdmin):
-    fields = ["message", "link", "starts_on", "ends_on", "show_from"]
+    fields = [("message", "message_es"), "link", "starts_on", "ends_on", "show_from"]
     list_display = ["message", "dates", "show_from", "status"]
     list_filter = [NoticeWhenFilter]
-    search_fields = ["message"]
+    search_fields = ["message", "message_es"]
     date_hierarchy = "starts_on"
 
     @admin.display(description=_("about"), ordering="starts_on")

@@ -4,10 +4,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editing.links import WebAddressField, web_address_constraint
 from editing.richtext import RichTextField
+from editing.translation import translation_of
 
 validate_phone = RegexValidator(
     r"^\+?[\d\s().-]{7,25}$",
@@ -26,6 +28,7 @@ class ClinicProfile(models.Model):
 
     name = models.CharField(max_length=200, default="Our clinic")
     tagline = models.CharField(max_length=200, blank=True)
+    tagline_es = translation_of(tagline, _("tagline in Spanish"))
     phone = models.CharField(
         max_length=25,
         validators=[validate_phone],
@@ -41,6 +44,9 @@ class ClinicProfile(models.Model):
         blank=True,
         help_text=_("Shown at the end of every guide and article, followed by the phone number."),
     )
+    disclaimer_es = translation_of(disclaimer, _("disclaimer in Spanish"))
+
+    translated_fields = ("tagline", "disclaimer")
 
     class Meta:
         verbose_name = _("clinic profile")
@@ -133,6 +139,9 @@ class SpecialHours(models.Model):
         blank=True,
         help_text=_("Why, as patients should read it, e.g. Thanksgiving."),
     )
+    note_es = translation_of(note, _("note in Spanish"))
+
+    translated_fields = ("note",)
 
     objects = SpecialHoursQuerySet.as_manager()
 
@@ -167,11 +176,21 @@ class SpecialHours(models.Model):
         """“closed” or “10:00 AM–2:00 PM”, as the footer says it."""
         if self.closed:
             return str(_("closed"))
-        return f"{format_time(self.opens)}–{format_time(self.closes)}"
+        return opening_period(self.opens, self.closes)
 
 
 def format_time(value):
-    return time_format(value, "g:i A") if value is not None else ""
+    """A clock time as the active language writes it: “8:00 AM”, “8:00 a. m.”."""
+    return time_format(value, "CLOCK_TIME_FORMAT") if value is not None else ""
+
+
+def opening_period(opens, closes):
+    """“8:00 AM–6:00 PM”; in Spanish “de 8:00 a. m. a 6:00 p. m.”."""
+    # Translators: opening and closing times, e.g. "8:00 AM–6:00 PM".
+    return gettext("%(opens)s–%(closes)s") % {
+        "opens": format_time(opens),
+        "closes": format_time(closes),
+    }
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -189,6 +208,7 @@ class Notice(models.Model):
     about; it may be shown some days before them so patients can plan."""
 
     message = models.CharField(max_length=300)
+    message_es = translation_of(message, _("message in Spanish"))
     link = WebAddressField(blank=True, help_text=_("Optional: a page with more detail."))
     starts_on = models.DateField(
         _("first day"), help_text=_("The first day the notice is about, e.g. the holiday.")
@@ -208,6 +228,8 @@ class Notice(models.Model):
     )
 
     objects = NoticeQuerySet.as_manager()
+
+    translated_fields = ("message",)
 
     class Meta:
         ordering = ["starts_on"]
@@ -245,11 +267,16 @@ class Notice(models.Model):
 
     @property
     def dates_label(self):
-        """The dates it is about, as patients read them: “Thursday 26 November” or
-        “Thursday 24 – Friday 25 December”."""
-        first = date_format(self.starts_on, "l j F")
+        """The dates it is about, as patients read them in the active language: “Thursday
+        26 November” or “Thursday 24 – Friday 25 December” (“del jueves 24 al viernes 25
+        de diciembre”)."""
+        first = date_format(self.starts_on, "WEEKDAY_DATE_FORMAT")
         if self.ends_on == self.starts_on:
             return first
         if (self.starts_on.year, self.starts_on.month) == (self.ends_on.year, self.ends_on.month):
-            first = date_format(self.starts_on, "l j")
-        return f"{first} – {date_format(self.ends_on, 'l j F')}"
+            first = date_format(self.starts_on, "WEEKDAY_DAY_FORMAT")
+        # Translators: a notice's first and last day, e.g. "Thursday 24 – Friday 25 December".
+        return gettext("%(first)s – %(last)s") % {
+            "first": first,
+            "last": date_format(self.ends_on, "WEEKDAY_DATE_FORMAT"),
+        }

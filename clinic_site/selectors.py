@@ -6,6 +6,9 @@ from datetime import date, time, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+
+from editing.translation import DEFAULT_LANGUAGE, in_language
 
 from . import change_tokens
 from .models import ClinicProfile, Notice, OpeningHours, SpecialHours
@@ -95,11 +98,30 @@ class ClinicDetails:
             [entry.pk for entry in self.special_hours_from(day)],
         )
 
+    def in_language(self, language):
+        """The details as `language`'s pages show them. Where a receptionist has not yet
+        written the Spanish, the English stays (each copy names it in
+        ``untranslated_fields``, and templates mark it ``lang="en"``): a closure notice in
+        English beats no notice at all."""
+        if language == DEFAULT_LANGUAGE:
+            return self
+        return ClinicDetails(
+            profile=in_language(self.profile, language, fallback=True),
+            hours=self.hours,
+            upcoming_notices=[
+                in_language(notice, language, fallback=True) for notice in self.upcoming_notices
+            ],
+            special_hours=[
+                in_language(entry, language, fallback=True) for entry in self.special_hours
+            ],
+        )
+
     def week(self):
-        """Each weekday with its opening hours (an empty list means closed)."""
+        """Each weekday, named in the active language by Django, with its opening hours (an
+        empty list means closed)."""
         return [
-            (label, [hours for hours in self.hours if hours.weekday == value])
-            for value, label in OpeningHours.Weekday.choices
+            (WEEKDAYS[value], [hours for hours in self.hours if hours.weekday == value])
+            for value in OpeningHours.Weekday.values
         ]
 
 

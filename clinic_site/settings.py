@@ -94,7 +94,7 @@ MIDDLEWARE = [
     # alone (clinic_site/page_cache.py; README, "Page cache").
     "clinic_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "clinic_site.language.LanguageFromAddress",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,8 +179,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
-LANGUAGES = [("en", "English")]
+# English at the addresses it always had, Spanish under /es/ (clinic_site/urls.py). The
+# language is the address's alone (clinic_site/language.py), never the browser's.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# The interface's Spanish (locale/es/LC_MESSAGES/django.po, compiled .mo committed beside it;
+# README, "Languages"), and the dates and times each language writes (clinic_site/formats/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["clinic_site.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/Denver")
 USE_I18N = True
 USE_TZ = True
@@ -252,6 +258,11 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],  # static/css only: no <style> and no style="" attributes
     "img-src": [CSP.SELF],  # uploads are served from this origin (MEDIA_URL)
     "font-src": [CSP.SELF],
+    # No script runs on these pages, so connect-src only decides what tools reading through
+    # a page may fetch: Lighthouse and Chrome DevTools read this site's robots.txt that way
+    # (Network.loadNetworkResource obeys the page's connect-src), and under 'none' they
+    # report "unable to download a robots.txt file" (tests/browser/test_site_audits_in_browser.py).
+    "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],  # the header's search box (a GET form to /search/)

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 
 from articles.feeds import LatestArticlesFeed
@@ -17,12 +19,19 @@ from editing.admin import view_on_site
 
 from . import views
 
-urlpatterns = [
+# Patients' pages: English without a prefix, as always; Spanish under /es/ with Spanish
+# words (/es/afecciones/…), from the translations in locale/es. A page's own slug is the
+# record's, in each language (Article.slug, Article.slug_es).
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
-    path("conditions/", include(guide_patterns)),
-    path("articles/", include(article_patterns)),
-    path("contact/", views.contact, name="contact"),
-    path("search/", views.search, name="search"),
+    path(pgettext_lazy("address", "conditions/"), include(guide_patterns)),
+    path(pgettext_lazy("address", "articles/"), include(article_patterns)),
+    path(pgettext_lazy("address", "contact/"), views.contact, name="contact"),
+    path(pgettext_lazy("address", "search/"), views.search, name="search"),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     path("feeds/articles/", LatestArticlesFeed(), name="feed"),
     path(

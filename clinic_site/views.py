@@ -6,12 +6,16 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 
 from articles import search as page_search
 from articles.models import Article
+from articles.selectors import pages_in_language
+from editing.translation import column, current_language, languages
 
 from .context_processors import clinic_context
 from .selectors import last_known_clinic_details
@@ -20,13 +24,15 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    published = Article.objects.published().for_listing()
+    language = current_language()
+    published = Article.objects.published().in_language(language).for_listing()
+    guides = published.guides().order_by(column("condition__name", language))[:12]
     return render(
         request,
         "clinic_site/home.html",
         {
-            "guides": published.guides().order_by("condition__name")[:12],
-            "latest_articles": published.stories()[:5],
+            "guides": pages_in_language(guides, language),
+            "latest_articles": pages_in_language(published.stories()[:5], language),
         },
     )
 
@@ -47,10 +53,14 @@ def contact(request):
 
 
 def robots_txt(request):
+    previews = []
+    for language in languages():
+        with override(language):  # staff previews, in each language's words
+            previews.append(reverse("articles:preview", args=[0]).removesuffix("0/"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /articles/preview/",
+        *(f"Disallow: {path}" for path in previews),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
@@ -99,5 +109,7 @@ def server_error(request):
     """Rendered from the cache alone, without context processors: the database may be why
     we are here, and patients should still see the clinic's phone number."""
     details = last_known_clinic_details()
-    context = clinic_context(details) if details is not None else {}
+    context = {}
+    if details is not None:
+        context = clinic_context(details.in_language(current_language()))
     return HttpResponseServerError(loader.get_template("500.html").render(context))

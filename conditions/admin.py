@@ -28,7 +28,7 @@ class BodyRegionAdmin(HistoryAdmin):
 
 class ClinicalRecordAdmin(HistoryAdmin):
     list_display = ["name", "description", "used_by"]
-    search_fields = ["name", "description"]
+    search_fields = ["name", "name_es", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
@@ -66,7 +66,7 @@ class OrderedInline:
 
 class AlternativeNameInline(OrderedInline, admin.TabularInline):
     model = AlternativeName
-    fields = ["name", "order"]
+    fields = ["name", "language", "order"]
 
 
 class SymptomInline(OrderedInline, admin.TabularInline):
@@ -107,10 +107,26 @@ class ConditionAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["body_region"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "body_region", "summary"]}),
-        ("Symptoms", {"fields": ["symptoms_intro"]}),
-        ("When to get care", {"fields": ["care_urgency", "when_to_get_care"]}),
-        ("Causes and treatments", {"fields": ["causes_intro", "treatments_intro"]}),
+        (
+            None,
+            {"fields": [("name", "name_es"), "slug", "body_region", ("summary", "summary_es")]},
+        ),
+        ("Symptoms", {"fields": ["symptoms_intro", "symptoms_intro_es"]}),
+        (
+            "When to get care",
+            {"fields": ["care_urgency", "when_to_get_care", "when_to_get_care_es"]},
+        ),
+        (
+            "Causes and treatments",
+            {
+                "fields": [
+                    "causes_intro",
+                    "causes_intro_es",
+                    "treatments_intro",
+                    "treatments_intro_es",
+                ]
+            },
+        ),
     ]
     inlines = [
         AlternativeNameInline,

@@ -7,14 +7,25 @@ this reference" and "what cites nothing" without importing them.
 
 from django.db.models import Q
 
+from editing.translation import column, other_languages, translated_fields
+
 from .numbering import marker_ids, marker_pattern
 
 _marker_fields = {}  # model -> [field names]
 
 
 def register_marker_fields(model, *field_names):
+    """`field_names` of `model` may carry markers, and so may their translations."""
+    translations = [
+        column(name, language)
+        for name in field_names
+        if name in translated_fields(model)
+        for language in other_languages()
+    ]
     _marker_fields.setdefault(model, [])
-    _marker_fields[model] += [name for name in field_names if name not in _marker_fields[model]]
+    _marker_fields[model] += [
+        name for name in [*field_names, *translations] if name not in _marker_fields[model]
+    ]
 
 
 def marker_fields():

@@ -1,5 +1,6 @@
 """Small builders for test records; each returns a saved, valid row."""
 
+from datetime import date
 from itertools import count
 
 from django.utils import timezone
@@ -107,6 +108,19 @@ def make_citation(*, authors=None, **fields):
     return citation
 
 
+# A real web page as a reference: its site, address and the day it was read, no DOI.
+NHS_LEG_CRAMPS = {
+    "kind": "web-page",
+    "authors": ["NHS"],
+    "title": "Leg cramps",
+    "container_title": "NHS website",
+    "year": None,
+    "doi": "",
+    "url": "https://www.nhs.uk/conditions/leg-cramps/",
+    "accessed": date(2026, 3, 3),
+}
+
+
 def add_records(condition, how_many):
     """Give a condition `how_many` symptoms, causes (each with evidence), treatments,
     references, lines of care advice and red-flag signs."""
@@ -140,3 +154,20 @@ def add_records(condition, how_many):
 
 def make_practitioner(**fields):
     return Practitioner.objects.create(**({"name": "Dr. Sample", "credentials": "DC"} | fields))
+
+
+def translate_page(article, language="es"):
+    """Give `article` and every record it shows a sample translation: each text that
+    lacks one gets its English marked “(sample translation)”, slugs get “-<language>”."""
+    from articles.pages import build_page
+    from editing.translation import column
+
+    article = Article.objects.for_page().get(pk=article.pk)
+    for record, name in build_page(article, related=[], language=language).untranslated:
+        english = getattr(record, name)
+        text = f"{english}-{language}" if name == "slug" else f"{english} (sample translation)"
+        # Saved as the admin would, so the change signal sees it.
+        saved = type(record).objects.get(pk=record.pk)
+        setattr(saved, column(name, language), text)
+        saved.save()
+    return Article.objects.for_page().get(pk=article.pk)

@@ -1,6 +1,6 @@
 from django import template
 
-from ..selectors import pages_due_for_review
+from ..selectors import pages_due_for_review, spanish_needing_attention
 
 register = template.Library()
 
@@ -14,3 +14,11 @@ def review_due_for(context):
     if not user.has_perm("articles.change_article"):
         return None
     return pages_due_for_review(limit=SHOWN_ON_ADMIN_HOME)
+
+
+@register.simple_tag(takes_context=True)
+def spanish_attention_for(context):
+    """Pages whose Spanish needs a practitioner, for people who may edit them."""
+    if not context["request"].user.has_perm("articles.change_article"):
+        return None
+    return spanish_needing_attention(limit=SHOWN_ON_ADMIN_HOME)

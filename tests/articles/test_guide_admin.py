@@ -208,10 +208,12 @@ def test_editing_a_guide_changes_its_condition_and_records_together(practitioner
             f"alternative_names-{index}-id": other_name.pk,
             f"alternative_names-{index}-name": other_name.name,
             f"alternative_names-{index}-order": other_name.order,
+            f"alternative_names-{index}-language": other_name.language,
         }
     data |= {
         f"alternative_names-{len(names)}-name": "Sample other name",
         f"alternative_names-{len(names)}-order": len(names),
+        f"alternative_names-{len(names)}-language": "en",
     }
     data |= management("care_advice", 1) | {
         "care_advice-0-text": "Sample advice, not clinical content.",

@@ -6,9 +6,10 @@ from datetime import date, time, timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.urls import translate_url
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, SpanishState
 from clinic_site import selectors
 from clinic_site.models import ClinicProfile, SpecialHours
 from conditions.models import Symptom
@@ -101,7 +102,31 @@ def sitemap_entries(client):
 
 def test_sitemap_lists_every_public_page_and_nothing_else(client, demo):
     make_guide(published=False, slug="sample-draft")
-    assert set(sitemap_entries(client)) == set(PUBLIC_PAGES)
+    listing_pages = ["/", "/conditions/", "/articles/", "/contact/"]
+    public_in_spanish = Article.objects.published().in_language("es")
+    spanish = [translate_url(url, "es") for url in listing_pages] + [
+        page.url_in("es") for page in public_in_spanish
+    ]
+    assert set(sitemap_entries(client)) == set(PUBLIC_PAGES) | set(spanish)
+
+
+def test_sitemap_gives_each_page_its_other_language_address(client, demo):
+    guide = Article.objects.get(slug="leg-spasms-and-cramping")
+    guide.slug_es = "muestra-espasmos"
+    guide.save()
+    Article.objects.filter(pk=guide.pk).update(spanish_state=SpanishState.REVIEWED)
+    english_only = f"http://testserver{make_guide().url_in('en')}"
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    alternates = {
+        entry.find(f"{SITEMAP}loc").text: {
+            link.get("hreflang"): link.get("href")
+            for link in entry.iter("{http://www.w3.org/1999/xhtml}link")
+        }
+        for entry in root.iter(f"{SITEMAP}url")
+    }
+    english, spanish = (f"http://testserver{guide.url_in(code)}" for code in ("en", "es"))
+    assert alternates[english] == alternates[spanish] == {"en": english, "es": spanish}
+    assert set(alternates[english_only]) == {"en"}
 
 
 @pytest.mark.django_db(transaction=True)  # pages are marked changed when the save commits

@@ -1,4 +1,5 @@
-"""/search/: results, no results, pages of results, never indexed, the box on every page."""
+"""/search/: results, no results, pages of results, never indexed (yet described for shared
+links), the box on every page."""
 
 import re
 
@@ -7,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.search import RESULTS_PER_PAGE, refresh_documents
+from clinic_site.models import ClinicProfile
 from tests.factories import make_condition, make_guide
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +106,14 @@ def test_the_a_to_z_lists_other_names_pointing_at_their_guide(client, demo):
 @pytest.mark.parametrize("query", ["___", "leg:* & !(", "'", "a" * 500, "é ß 腿"])
 def test_any_typed_text_gets_an_answer_not_an_error(client, demo, query):
     assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_results_pages_keep_a_description_and_open_graph_card_for_shared_links(client, demo):
+    head = client.get("/search/", {"q": "leg cramps"}).content.decode().split("</head>")[0]
+    description = re.findall(r'<meta name="description" content="([^"]*)">', head)
+    assert description == [
+        f"Search the condition guides and articles of {ClinicProfile.load().name} by symptom, "
+        "condition or any name for it."
+    ]
+    assert f'<meta property="og:description" content="{description[0]}">' in head
+    assert '<meta property="og:url" content="http://testserver/search/">' in head

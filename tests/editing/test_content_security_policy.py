@@ -56,6 +56,7 @@ def test_public_responses_allow_no_script_plugin_base_or_framing_and_forms_only_
     assert policy["default-src"] == "'none'"
     assert policy["script-src"] == "'none'"
     assert policy["style-src"] == "'self'"  # no inline <style>, no style="" attributes
+    assert policy["connect-src"] == "'self'"  # only tools reading robots.txt through a page
     assert policy["object-src"] == "'none'"
     assert policy["base-uri"] == "'none'"
     assert policy["form-action"] == "'self'"  # the search box, to this site only

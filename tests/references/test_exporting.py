@@ -6,7 +6,7 @@ from references.exporting import to_bibtex, to_ris
 from references.importing import CITATION_FIELDS, import_references
 from references.models import Citation
 from references.parsing import parse_references
-from tests.factories import make_citation
+from tests.factories import NHS_LEG_CRAMPS, make_citation
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +48,7 @@ def test_bibtex_marks_missing_authors_with_and_others(garrison):
 
 
 def test_web_page_exports_its_address_and_access_date():
-    page = make_citation(
-        kind="web-page",
-        authors=["NHS"],
-        title="Leg cramps",
-        container_title="NHS website",
-        year=None,
-        doi="",
-        url="https://www.nhs.uk/conditions/leg-cramps/",
-        accessed=date(2026, 3, 3),
-    )
+    page = make_citation(**NHS_LEG_CRAMPS)
     ris = to_ris([page])
     assert "TY  - ELEC" in ris and "Y2  - 2026/03/03" in ris
     assert "UR  - https://www.nhs.uk/conditions/leg-cramps/" in ris
