@@ -11,8 +11,9 @@ that is replaced whenever what it stands for changes:
 - ``CHANGES``: any of the above.
 
 A value cached together with the tokens it was built from is current while they are the
-same. They are replaced when ``pages_changed`` (``articles/changes.py``) is sent, after the
-change commits, ``CHANGES`` first. So whoever builds a value reads ``CHANGES`` before
+same. They are replaced after the change commits, once every ``pages_changed`` receiver has
+written what it derives (``page_changes_followed``, ``articles/changes.py``), ``CHANGES``
+first. So whoever builds a value reads ``CHANGES`` before
 reading the database and reads its tokens and ``CHANGES`` again after: if ``CHANGES``
 moved meanwhile, a change committed while it was building and the value is not kept;
 if not, the tokens it keeps are older than any change it may have missed, and that
@@ -70,7 +71,7 @@ def replace(keys):
 
 
 def follow_page_changes(sender, pages, site_wide=False, **kwargs):
-    """``pages_changed`` receiver: the pages named, and every list, have changed."""
+    """``page_changes_followed`` receiver: the pages named, and every list, have changed."""
     keys = []
     if site_wide or len(pages) > MOST_PAGE_TOKENS_REPLACED:
         keys.append(SITE)

@@ -14,14 +14,24 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import override
 
-from articles import search
+from articles import search, translation_status
+from articles.changes import pages_changed
 from articles.models import Article, ArticleCallout, Callout
 from clinic_site import change_tokens, page_cache, selectors
 from clinic_site.models import ClinicProfile, Notice, OpeningHours, SpecialHours
 from conditions.models import Cause, Symptom
-from tests.factories import list_on, make_article, make_citation, make_guide, make_record
+from tests.factories import (
+    list_on,
+    make_article,
+    make_citation,
+    make_guide,
+    make_record,
+    translate_page,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -524,3 +534,73 @@ def test_with_the_switch_off_every_request_builds_the_page(client, site, setting
     assert queries >= 5
     assert response["Content-Encoding"] == "gzip"
     assert client.get(site.guide_url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+# --------------------------------------------------------------------------- languages
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    return django_user_model.objects.create_user("sample-reviewer", is_staff=True)
+
+
+def spanish_list():
+    with override("es"):
+        return reverse("guides:index")
+
+
+def test_a_spanish_page_is_kept_at_its_own_address_and_follows_its_records(
+    client, site, reviewer, committed
+):
+    with committed():
+        translate_page(site.guide)
+        translation_status.mark_reviewed(site.guide, reviewer)
+    site.guide.refresh_from_db()
+    spanish_url = site.guide.url_in("es")
+    english = client.get(site.guide_url).content
+    client.get(spanish_url)
+    response, text = page(client, spanish_url)
+    assert response["X-Page-Cache"] == "hit"
+    assert '<html lang="es">' in text and response.content != english
+
+    with committed():
+        symptom = Symptom.objects.get(pk=site.symptom.pk)
+        symptom.name_es = "Dolor de muestra cambiado"
+        symptom.save()
+
+    assert "Dolor de muestra cambiado" in page(client, spanish_url)[1]
+
+
+def test_marking_the_spanish_reviewed_lists_it_in_spanish_at_the_next_request(
+    client, site, reviewer, committed
+):
+    with committed():
+        translate_page(site.guide)
+    client.get(spanish_list())
+    assert "Sample cramps (sample translation)" not in page(client, spanish_list())[1]
+
+    with committed():
+        translation_status.mark_reviewed(site.guide, reviewer)
+
+    assert "Sample cramps (sample translation)" in page(client, spanish_list())[1]
+
+
+def test_tokens_move_only_once_what_follows_page_changes_is_written(site, committed):
+    """A page built while the Spanish state or search index is still being written must not
+    be kept as current: the tokens move after every pages_changed receiver has run."""
+    token = change_tokens.page_token(site.guide.pk)
+    before = change_tokens.current([token])[token]
+    seen_by_receivers = []
+
+    def receiver(sender, **kwargs):
+        seen_by_receivers.append(cache.get(token))
+
+    pages_changed.connect(receiver)
+    try:
+        with committed():
+            change_symptom_name(site)
+    finally:
+        pages_changed.disconnect(receiver)
+
+    assert seen_by_receivers == [before]
+    assert cache.get(token) != before
