@@ -77,8 +77,8 @@ SHORTEST_COMPRESSED = 200
 COMPRESS_LEVEL = 6  # zlib's default: most of level 9's gain for less of its time
 NEXT_PUBLISH_KEY = "page-cache:next-publish"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# Headers the entry makes itself on every answer.
-OWN_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "cache-control"}
+# Headers the entry makes itself.
+OWN_HEADERS = ("Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Cache-Control")
 
 
 def is_on():
@@ -103,8 +103,11 @@ def may_be_public(request):
 
 @once
 def never_public_prefixes():
-    """Addresses not worth a look-up: the admin and uploaded files."""
-    return ("/admin/", "/" + settings.MEDIA_URL.lstrip("/"))
+    """Addresses not worth a look-up: the admin, static files and uploaded files."""
+    return (
+        "/admin/",
+        *("/" + url.lstrip("/") for url in (settings.STATIC_URL, settings.MEDIA_URL)),
+    )
 
 
 def is_public_page(request, response):
@@ -121,6 +124,8 @@ def is_public_page(request, response):
         and "cookie" not in response.get("Vary", "").lower()
         and not re.search(r"private|no-store|no-cache", cache_control)
         and not response.has_header("Content-Encoding")
+        # A policy with this request's nonce cannot be given to another request.
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
     )
 
 
@@ -139,7 +144,7 @@ class Entry:
     shorter), with what keeps it current."""
 
     status: int
-    headers: list
+    headers: dict  # as answered, with ETag, Last-Modified, Cache-Control and Vary
     etag: str
     last_modified: int  # seconds since the epoch
     body: bytes = b""
@@ -155,11 +160,14 @@ class Entry:
         last_modified = int(built_at.timestamp())
         if previous is not None and previous.etag == etag:
             last_modified = previous.last_modified  # the same bytes: not modified since
-        headers = [
-            (name, value)
-            for name, value in response.headers.items()
-            if name.lower() not in OWN_HEADERS
-        ]
+        for name in OWN_HEADERS:
+            del response.headers[name]
+        response.headers["ETag"] = etag
+        response.headers["Last-Modified"] = http_date(last_modified)
+        response.headers["Cache-Control"] = "no-cache"
+        if len(body) >= SHORTEST_COMPRESSED:
+            patch_vary_headers(response, ["Accept-Encoding"])
+        headers = dict(response.headers.items())
         return cls(response.status_code, headers, etag, last_modified, body=body)
 
     def compressed(self):
@@ -170,28 +178,29 @@ class Entry:
                 self.gzipped, self.body = gzipped, b""
         return self
 
-    def is_current(self, now):
+    def is_current(self, now, tokens_read=None):
+        """Made by this release, before its time ran out, from the tokens as they are now.
+
+        `tokens_read` are tokens already read with the entry; any other it needs is read.
+        """
         if self.release != release() or (self.stale_from and now >= self.stale_from):
             return False
-        return change_tokens.current(list(self.tokens)) == self.tokens
+        tokens = dict(tokens_read or {})
+        if missing := [name for name in self.tokens if tokens.get(name) is None]:
+            tokens |= change_tokens.current(missing)
+        return all(tokens[name] == value for name, value in self.tokens.items())
 
     def answer(self, request, how):
         """The response for `request` (304 if its copy is this one), labelled `how`."""
-        response = HttpResponse(status=self.status)
-        for name, value in self.headers:
-            response.headers[name] = value
-        response.headers["ETag"] = self.etag
-        response.headers["Last-Modified"] = http_date(self.last_modified)
-        response.headers["Cache-Control"] = "no-cache"
+        response = HttpResponse(status=self.status, headers=self.headers)
         response.headers["X-Page-Cache"] = how
+        if CONDITIONAL_HEADERS & request.META.keys():
+            not_modified = get_conditional_response(
+                request, etag=self.etag, last_modified=self.last_modified, response=response
+            )
+            if not_modified is not response:
+                return not_modified
         can_gzip = bool(self.gzipped) or len(self.body) >= SHORTEST_COMPRESSED
-        if can_gzip:
-            patch_vary_headers(response, ["Accept-Encoding"])
-        not_modified = get_conditional_response(
-            request, etag=self.etag, last_modified=self.last_modified, response=response
-        )
-        if not_modified is not response:
-            return not_modified
         if can_gzip and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             response.content = self.gzipped or gzip.compress(self.body, COMPRESS_LEVEL, mtime=0)
             response.headers["Content-Encoding"] = "gzip"
@@ -201,11 +210,19 @@ class Entry:
         return response
 
 
+CONDITIONAL_HEADERS = {
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+}
+
+
 class PageCacheMiddleware:
-    """Answers with kept public pages before sessions, users or views are looked at, and
-    keeps the ones built for visitors without a session. It sits just after WhiteNoise
-    (static files first), so the security headers and the policy are added to every answer
-    as usual."""
+    """Answers with kept public pages before any other middleware, sessions, users or views
+    are looked at, and keeps the ones built for visitors without a session. First in
+    MIDDLEWARE: an entry keeps the headers every other middleware added (security headers,
+    the content security policy), so a kept page costs little more than reading it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -221,8 +238,8 @@ class PageCacheMiddleware:
 
         key = entry_key(request)
         now = timezone.now()
-        kept = cache.get(key)
-        if kept is not None and kept.is_current(now):
+        kept, tokens = look_up(key)
+        if kept is not None and kept.is_current(now, tokens):
             return kept.answer(request, "hit")
 
         # Read before anything the page shows is: see change_tokens.
@@ -235,6 +252,25 @@ class PageCacheMiddleware:
         if request.method == "GET":
             keep(key, built, depends_on(response), changes=changes, built_at=now, day=day)
         return built.answer(request, "miss")
+
+
+# The token names each address's entry needed last time, in this worker: read with the
+# entry, in one round trip to Redis. Only which tokens to read early comes from here;
+# whether they match is always decided by the entry's own list.
+_tokens_of_entry = {}
+TOKENS_REMEMBERED = 20_000
+
+
+def look_up(key):
+    """The entry kept under `key` (or None) and the tokens it needed last time."""
+    names = _tokens_of_entry.get(key, ())
+    found = cache.get_many([key, *names])
+    entry = found.pop(key, None)
+    if entry is not None and tuple(entry.tokens) != names:
+        if len(_tokens_of_entry) >= TOKENS_REMEMBERED:
+            _tokens_of_entry.clear()
+        _tokens_of_entry[key] = tuple(entry.tokens)
+    return entry, found
 
 
 def keep(key, entry, dependencies, *, changes, built_at, day):
@@ -328,6 +364,16 @@ RELEASE_SETTINGS = (
     "LANGUAGES",
     "STATIC_URL",
     "MEDIA_URL",
-    "X_FRAME_OPTIONS",
     "DEBUG",
+    "X_FRAME_OPTIONS",
+    "SECURE_CSP",
+    "SECURE_CSP_REPORT_ONLY",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_REDIRECT_EXEMPT",
 )

@@ -86,13 +86,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a kept public page is answered from the cache alone, with the headers every
+    # middleware below gave it (clinic_site/page_cache.py; README, "Page cache").
+    "clinic_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get the policy too: every response carries one.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, users and views: a kept public page is answered from the cache
-    # alone (clinic_site/page_cache.py; README, "Page cache").
-    "clinic_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "clinic_site.language.LanguageFromAddress",
     "django.middleware.common.CommonMiddleware",
