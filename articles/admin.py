@@ -31,11 +31,14 @@ from .models import (
     Callout,
     Guide,
     Practitioner,
+    SpanishState,
     review_due_after,
 )
 from .pages import build_page
 from .publish_checks import check_for_publishing
 from .readability import TARGET_GRADE, readability, visible_text
+from .readability_by_language import readability_in
+from .readability_es import TARGET_SCORE, SpanishReadability
 
 # A page's history holds its inlines and, for a guide, its condition with the condition's
 # records (registered with theirs by the condition's admin), so comparing or restoring a
@@ -170,24 +173,17 @@ class PageAdmin(HistoryAdmin):
             return _("Shown after the first save.")
         page = self._page(article)
         scores = readability(visible_text(page.source_html))
-        if scores is None:
-            return _("No text yet.")
-        services.reading_grade(article, page)  # stored for the list
-        return format_html(
-            "Flesch-Kincaid grade <strong>{}</strong> (target: {} or lower) · Flesch reading "
-            "ease {} (higher is easier) · {} words in {} sentences",
-            scores.grade,
-            TARGET_GRADE,
-            scores.reading_ease,
-            scores.words,
-            scores.sentences,
-        )
+        if scores is not None:
+            services.reading_grade(article, page)  # stored for the list
+        return readability_summary(scores)
 
     @admin.display(description=_("publish checks"))
     def publish_checks(self, article):
         if article.pk is None:
             return _("Shown after the first save.")
-        checks = check_for_publishing(article, self._page(article))
+        checks = check_for_publishing(
+            article, self._page(article), spanish_page=self._spanish_page(article)
+        )
         if not (checks.errors or checks.warnings):
             return _("Ready to publish.")
         return format_html(
@@ -203,7 +199,9 @@ class PageAdmin(HistoryAdmin):
         if article.pk is None:
             return _("Shown after the first save.")
         saved = Article.objects.for_page().get(pk=article.pk)
-        state, spanish_page = translation_status.state_of(saved, english_page=self._page(article))
+        state, spanish_page = translation_status.state_of(
+            saved, english_page=self._page(article), spanish_page=self._spanish_page(article, saved)
+        )
         missing = translation_status.missing_with_screens(saved, spanish_page)
         lines = format_html_join(
             "", "<li>{}</li>", ((_linked(text, url),) for text, url in missing)
@@ -217,11 +215,18 @@ class PageAdmin(HistoryAdmin):
                 saved.spanish_reviewed_by or "—",
             )
         public = saved.url_in("es") if saved.is_public_in("es") else None
+        scores = ""
+        if state != SpanishState.NONE:
+            spanish_text = visible_text(spanish_page.source_html)
+            scores = format_html(
+                "<p>{}</p>", readability_summary(readability_in(spanish_text, "es"))
+            )
         return format_html(
-            "<strong>{}</strong>{}{}{}",
+            "<strong>{}</strong>{}{}{}{}",
             state.label,
             reviewed,
             format_html(' · <a href="{}">{}</a>', public, _("Spanish page")) if public else "",
+            scores,
             format_html("<p>{}</p><ul>{}</ul>", _("Still in English only:"), lines)
             if missing
             else "",
@@ -233,6 +238,14 @@ class PageAdmin(HistoryAdmin):
             saved = Article.objects.for_page().get(pk=article.pk)
             article._saved_page = build_page(saved, related=[])
         return article._saved_page
+
+    def _spanish_page(self, article, saved=None):
+        """The saved page in Spanish, built once per edit screen for its state, its
+        readability and the checks (from `saved`, the page's row, if already fetched)."""
+        if not hasattr(article, "_saved_spanish_page"):
+            saved = saved or Article.objects.for_page().get(pk=article.pk)
+            article._saved_spanish_page = build_page(saved, related=[], language="es")
+        return article._saved_spanish_page
 
     @admin.action(description=_("Mark as medically reviewed today"), permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
@@ -575,6 +588,33 @@ class ConditionWithGuideAdmin(ConditionAdmin):
 
 admin.site.unregister(Condition)
 admin.site.register(Condition, ConditionWithGuideAdmin)
+
+
+def readability_summary(scores):
+    """The edit screen's line for a readability result in either language
+    (``articles.readability_by_language.readability_in``), or None for text with no words."""
+    if scores is None:
+        return _("No text yet.")
+    if isinstance(scores, SpanishReadability):
+        return format_html(
+            "Szigriszt-Pazos reading ease <strong>{}</strong>, INFLESZ “{}” ({}) (target: {} "
+            "or higher, “normal”) · {} words in {} sentences",
+            scores.score,
+            scores.band.spanish,
+            scores.band.english,
+            TARGET_SCORE,
+            scores.words,
+            scores.sentences,
+        )
+    return format_html(
+        "Flesch-Kincaid grade <strong>{}</strong> (target: {} or lower) · Flesch reading "
+        "ease {} (higher is easier) · {} words in {} sentences",
+        scores.grade,
+        TARGET_GRADE,
+        scores.reading_ease,
+        scores.words,
+        scores.sentences,
+    )
 
 
 def _without_condition_fields(fields):

@@ -18,14 +18,9 @@ from django.utils.translation import gettext as _
 from references.numbering import marker_ids
 
 from .pages import build_page
-from .readability import (
-    TARGET_GRADE,
-    empty_sections,
-    insecure_links,
-    mojibake,
-    readability,
-    visible_text,
-)
+from .readability import TARGET_GRADE, empty_sections, insecure_links, mojibake, visible_text
+from .readability_by_language import readability_in
+from .readability_es import TARGET_SCORE, SpanishReadability
 
 
 class Problem(str):
@@ -78,9 +73,42 @@ def _fix_at(text, page):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[owner.pk])
 
 
-def check_for_publishing(article, page=None):
+def readability_warning(text, *, language="en"):
+    """A warning when `text` is harder to read than the target for its language, else None:
+    a Flesch-Kincaid grade above 8 in English, an INFLESZ score under 55 in Spanish."""
+    scores = readability_in(text, language)
+    if scores is None or scores.meets_target:
+        return None
+    if isinstance(scores, SpanishReadability):
+        return Problem(
+            _(
+                "Spanish reading ease (INFLESZ) %(score)s is “%(band)s” (%(band_english)s), "
+                "below the target of %(target)s or higher (“normal”): shorter sentences and "
+                "shorter words help."
+            )
+            % {
+                "score": scores.score,
+                "band": scores.band.spanish,
+                "band_english": scores.band.english,
+                "target": TARGET_SCORE,
+            }
+        )
+    return Problem(
+        _(
+            "Reading grade %(grade)s is above the target of %(target)s or lower: "
+            "shorter sentences and everyday words help."
+        )
+        % {"grade": scores.grade, "target": TARGET_GRADE}
+    )
+
+
+def check_for_publishing(article, page=None, *, spanish_page=None):
     """Check `article` as it stands, with its records as saved (the page object reads every
-    link afresh from the database, so inlines saved a moment ago count)."""
+    link afresh from the database, so inlines saved a moment ago count).
+
+    A page whose Spanish has begun (it has a Spanish title) also has its Spanish text held
+    to the Spanish readability target; `spanish_page` is that page if the caller has built
+    it already. An English-only page builds no Spanish page."""
     if page is None:
         page = build_page(article, related=[])
     checks = PublishChecks()
@@ -124,17 +152,12 @@ def check_for_publishing(article, page=None):
 
     html = page.source_html
     text = visible_text(html)
-    scores = readability(text)
-    if scores and not scores.meets_target:
-        checks.warnings.append(
-            Problem(
-                _(
-                    "Reading grade %(grade)s is above the target of %(target)s or lower: "
-                    "shorter sentences and everyday words help."
-                )
-                % {"grade": scores.grade, "target": TARGET_GRADE}
-            )
-        )
+    warnings = [readability_warning(text, language="en")]
+    if article.title_es.strip():
+        spanish_page = spanish_page or build_page(article, related=[], language="es")
+        spanish_text = visible_text(spanish_page.source_html)
+        warnings.append(readability_warning(spanish_text, language="es"))
+    checks.warnings += [warning for warning in warnings if warning]
     # Records appear in the page HTML as headings, so this also finds a cause or
     # treatment that has neither a description nor a note.
     for heading in empty_sections(html):

@@ -7,15 +7,18 @@ no network is touched, so it is safe to run in the admin, in tests and in CI.
   (paragraph, heading, list item, quotation, line break) per line.
 * ``readability`` gives Flesch-Kincaid grade level and Flesch reading ease for plain text.
 * ``count_syllables`` is the English syllable heuristic behind it.
+* ``text_counts`` counts words, sentences and syllables by the rules below; the Spanish
+  measure (``articles.readability_es``) uses it with its own syllables and abbreviations.
 * ``mojibake``, ``insecure_links`` and ``empty_sections`` find things an editor should fix.
 
 Counting rules (they decide the numbers, so they are stated here once):
 
 * A line break always ends a sentence; so do ``.``, ``!``, ``?`` and ``…`` at the end of a
-  token (closing quotes or brackets after them are allowed). A token that is one of
-  ``ABBREVIATIONS`` followed by a full stop ("Dr.", "e.g.") does not end a sentence.
-  Sentences without a word in them are ignored. Plain text that is hard-wrapped (a line
-  break inside a sentence) should be unwrapped first, or every line counts as a sentence.
+  token (closing quotes or brackets after them are allowed). A token that is one of the
+  language's abbreviations (``ABBREVIATIONS`` in English) followed by a full stop ("Dr.",
+  "e.g.") does not end a sentence. Sentences without a word in them are ignored. Plain
+  text that is hard-wrapped (a line break inside a sentence) should be unwrapped first, or
+  every line counts as a sentence.
 * A word is a whitespace-separated token with at least one letter in it, after trimming
   punctuation from both ends. Em and en dashes and slashes separate words; a hyphenated
   word ("well-known") is one word with the syllables of its parts.
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -36,11 +40,13 @@ __all__ = [
     "SYLLABLE_EXCEPTIONS",
     "TARGET_GRADE",
     "Readability",
+    "TextCounts",
     "count_syllables",
     "empty_sections",
     "insecure_links",
     "mojibake",
     "readability",
+    "text_counts",
     "visible_text",
 ]
 
@@ -457,13 +463,13 @@ _CLOSING = ")]}\"'”’»"
 _EDGE_PUNCTUATION = _OPENING + _CLOSING + ".,;:!?…*_~`<>|=+^"
 
 
-def _ends_sentence(token: str) -> bool:
+def _ends_sentence(token: str, abbreviations: frozenset[str]) -> bool:
     core = token.rstrip(_CLOSING)
     if not core.endswith((".", "!", "?", "…")):
         return False
     if core.endswith(".") and not core.endswith(".."):
         stem = core.lstrip(_OPENING)[:-1].lower()
-        if stem in ABBREVIATIONS:
+        if stem in abbreviations:
             return False
     return True
 
@@ -473,12 +479,22 @@ def _word(token: str) -> str | None:
     return word if any(ch.isalpha() for ch in word) else None
 
 
-def readability(text: str) -> Readability | None:
-    """Flesch-Kincaid grade and Flesch reading ease of plain text; None if it has no words.
+@dataclass(frozen=True)
+class TextCounts:
+    words: int
+    sentences: int
+    syllables: int
 
-    Pass ``visible_text(html)`` for rich text. See the module docstring for how words,
-    sentences and syllables are counted.
-    """
+
+def text_counts(
+    text: str,
+    *,
+    count_syllables: Callable[[str], int] = count_syllables,
+    abbreviations: frozenset[str] = ABBREVIATIONS,
+) -> TextCounts | None:
+    """Words, sentences and syllables of plain text, by the rules in the module docstring;
+    None if it has no words. Another language passes its own syllable counter and
+    abbreviations (``articles.readability_es`` does)."""
     words = sentences = syllables = 0
     for line in (text or "").splitlines():
         words_in_sentence = 0
@@ -488,21 +504,33 @@ def readability(text: str) -> Readability | None:
                 words += 1
                 words_in_sentence += 1
                 syllables += count_syllables(word)
-            if _ends_sentence(token) and words_in_sentence:
+            if _ends_sentence(token, abbreviations) and words_in_sentence:
                 sentences += 1
                 words_in_sentence = 0
         if words_in_sentence:
             sentences += 1
     if not words:
         return None
-    words_per_sentence = words / sentences
-    syllables_per_word = syllables / words
+    return TextCounts(words=words, sentences=sentences, syllables=syllables)
+
+
+def readability(text: str) -> Readability | None:
+    """Flesch-Kincaid grade and Flesch reading ease of plain text; None if it has no words.
+
+    Pass ``visible_text(html)`` for rich text. See the module docstring for how words,
+    sentences and syllables are counted.
+    """
+    counts = text_counts(text)
+    if counts is None:
+        return None
+    words_per_sentence = counts.words / counts.sentences
+    syllables_per_word = counts.syllables / counts.words
     grade = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
     ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
     return Readability(
-        words=words,
-        sentences=sentences,
-        syllables=syllables,
+        words=counts.words,
+        sentences=counts.sentences,
+        syllables=counts.syllables,
         grade=round(grade, 1),
         reading_ease=round(ease, 1),
     )

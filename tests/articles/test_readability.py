@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from articles import readability as readability_module
+from articles import readability_es as readability_es_module
 from articles.readability import (
     SYLLABLE_EXCEPTIONS,
     TARGET_GRADE,
@@ -378,13 +379,15 @@ def test_readability_uses_no_network(monkeypatch):
     assert mojibake(SEED_PARAGRAPH) == []
 
 
-def test_the_module_imports_only_the_standard_library():
-    tree = ast.parse(Path(readability_module.__file__).read_text())
+@pytest.mark.parametrize("module", [readability_module, readability_es_module])
+def test_the_module_imports_only_the_standard_library(module):
+    tree = ast.parse(Path(module.__file__).read_text())
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imported.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            imported.add("." * node.level + (node.module or "").split(".")[0])
     assert imported
-    assert imported <= set(sys.stdlib_module_names) | {"__future__"}
+    # The Spanish module counts words and sentences with the English one's text_counts.
+    assert imported <= set(sys.stdlib_module_names) | {"__future__", ".readability"}

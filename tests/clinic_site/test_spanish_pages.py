@@ -92,7 +92,9 @@ def test_contact_page_names_weekdays_and_times_in_spanish(client, demo, in_spani
 
 def test_special_hours_are_dated_and_timed_in_spanish(client, demo, in_spanish, monkeypatch):
     monkeypatch.setattr(selectors, "today", lambda: date(2026, 11, 20))
-    SpecialHours.objects.create(date=THANKSGIVING, closed=True, note="Acción de Gracias")
+    SpecialHours.objects.create(
+        date=THANKSGIVING, closed=True, note="Thanksgiving", note_es="Acción de Gracias"
+    )
     SpecialHours.objects.create(date=date(2026, 12, 24), opens=time(9), closes=time(13, 30))
 
     page = text(client.get(reverse("contact")))
@@ -110,19 +112,22 @@ def test_footer_gives_todays_hours_in_spanish(client, demo, in_spanish, on_thank
 
 def test_notices_name_their_dates_in_spanish(client, demo, in_spanish, on_thanksgiving_eve):
     Notice.objects.create(
-        message="Cerrado por Acción de Gracias",
+        message="Closed for Thanksgiving",
+        message_es="Cerrado por Acción de Gracias",
         starts_on=THANKSGIVING,
         ends_on=THANKSGIVING,
         show_from=date(2026, 11, 20),
     )
     Notice.objects.create(
-        message="Cerrado por Navidad",
+        message="Closed for Christmas",
+        message_es="Cerrado por Navidad",
         starts_on=date(2026, 12, 24),
         ends_on=date(2026, 12, 25),
         show_from=date(2026, 11, 20),
     )
     Notice.objects.create(
-        message="Horario de fin de año",
+        message="Year-end hours",
+        message_es="Horario de fin de año",
         starts_on=date(2026, 12, 31),
         ends_on=date(2027, 1, 1),
         show_from=date(2026, 11, 20),
