@@ -339,7 +339,8 @@ def release():
     roots = [
         base / "templates",
         base / "static",
-        *(Path(app.path) for app in apps.get_app_configs() if Path(app.path).is_relative_to(base)),
+        # Our apps (at the checkout's top level; not the packages in .venv/ within it).
+        *(Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == base),
         *(Path(path) for path in settings.LOCALE_PATHS),
     ]
     files = [base / "requirements.txt", Path(settings.STATIC_ROOT) / "staticfiles.json"]

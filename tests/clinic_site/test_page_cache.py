@@ -276,6 +276,33 @@ def test_a_new_release_never_serves_pages_kept_by_the_old_one(client, site, monk
     assert client.get(site.guide_url)["X-Page-Cache"] == "miss"
 
 
+@pytest.fixture
+def fresh_release():
+    page_cache.release.cache_clear()
+    yield page_cache.release
+    page_cache.release.cache_clear()
+
+
+def test_the_release_follows_templates_and_the_settings_pages_show(
+    fresh_release, settings, tmp_path
+):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "base.html"
+    template.write_text("<p>Sample page</p>")
+    settings.BASE_DIR = tmp_path
+    first = fresh_release()
+    fresh_release.cache_clear()
+    assert fresh_release() == first  # the same files and settings: the same release
+
+    template.write_text("<p>Sample page, changed</p>")
+    fresh_release.cache_clear()
+    second = fresh_release()
+    settings.SECURE_HSTS_SECONDS = 60
+    fresh_release.cache_clear()
+
+    assert len({first, second, fresh_release()}) == 3
+
+
 @pytest.mark.parametrize("command", ["migrate", "forget_cached_pages"])
 def test_migrate_and_forget_cached_pages_mark_everything_changed(client, site, command):
     client.get(site.guide_url)
