@@ -205,9 +205,25 @@ class Entry:
             response.content = self.gzipped or gzip.compress(self.body, COMPRESS_LEVEL, mtime=0)
             response.headers["Content-Encoding"] = "gzip"
         else:
-            response.content = self.body or gzip.decompress(self.gzipped)
+            response.content = self.body or uncompressed(self.etag, self.gzipped)
         response.headers["Content-Length"] = str(len(response.content))
         return response
+
+
+# The bytes of pages last sent uncompressed, by ETag, in this worker: the ETag is the bytes'
+# own hash, so a copy here is never stale, and a page asked for without gzip (by a tool;
+# browsers accept gzip) is not decompressed again each time.
+_uncompressed = {}
+UNCOMPRESSED_REMEMBERED = 64
+
+
+def uncompressed(etag, gzipped):
+    body = _uncompressed.get(etag)
+    if body is None:
+        if len(_uncompressed) >= UNCOMPRESSED_REMEMBERED:
+            _uncompressed.clear()
+        body = _uncompressed[etag] = gzip.decompress(gzipped)
+    return body
 
 
 CONDITIONAL_HEADERS = {
