@@ -133,7 +133,7 @@ class PageAdmin(HistoryAdmin):
     actions = ["mark_reviewed_today"]
     publishing_fieldsets = [
         (_("Image"), {"fields": ["hero_image", ("hero_image_alt", "hero_image_alt_es")]}),
-        (_("Spanish"), {"fields": ["spanish", "mark_spanish_reviewed"]}),
+        (_("Spanish"), {"fields": ["spanish", "spanish_note", "mark_spanish_reviewed"]}),
         (_("Publishing"), {"fields": ["state", "published_at", "author", "publish_checks"]}),
         (
             _("Medical review"),

@@ -280,6 +280,16 @@ class Article(models.Model):
     # A fingerprint of the English the reviewer checked the Spanish against: when the
     # English of the page or of any record it shows changes, it no longer matches.
     spanish_reviewed_english = models.CharField(max_length=64, blank=True, editable=False)
+    # For staff, never shown to patients: where the Spanish came from or what to check.
+    spanish_note = models.CharField(
+        _("note on the Spanish"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For staff only, never shown on the site: e.g. who translated the Spanish, or "
+            "what still needs checking."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 

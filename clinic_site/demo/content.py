@@ -1,8 +1,9 @@
 """The demo content: the three seed pages of a real clinic, rebuilt as records.
 
 Every clinical sentence here comes from the seed (the clinic's published pages), with
-broken characters repaired by hand. Nothing clinical is added. Opening hours are sample
-data (the seed gives none) and are marked as such in the README.
+broken characters repaired by hand. Nothing clinical is added. Opening hours and the
+holiday closure are sample data (the seed gives none) and are marked as such in the README.
+The Spanish is in ``spanish.py``.
 """
 
 from datetime import date, time
@@ -25,6 +26,17 @@ SAMPLE_OPENING_HOURS = [
     (weekday, time(8, 0), time(18, 0))
     for weekday in range(5)  # Monday to Friday
 ]
+
+# A sample holiday closure, so the demo shows a notice and special hours in both languages;
+# the seed gives neither. Labor Day (the first Monday of September) always falls on an
+# open weekday. The loader dates it to the next Labor Day and shows the notice from the
+# day after the one before, so a demo loaded on any day has it on show.
+SAMPLE_CLOSURE = {
+    "note": "Labor Day",
+    "note_es": "Día del Trabajo",
+    "message": "Closed for Labor Day",
+    "message_es": "Cerrado por el Día del Trabajo",
+}
 
 PRACTITIONER = {"name": "Dr. Alex Jimenez", "credentials": "DC, APRN"}
 

@@ -1,12 +1,14 @@
-"""Build the demo content from ``content.py``: validated, in one transaction, idempotent.
+"""Build the demo content from ``content.py`` and its Spanish from ``spanish.py``:
+validated, in one transaction, idempotent.
 
-Running it again finds every row as it left it and saves nothing, so it is safe to run on
-every ``make run``. It overwrites demo rows that someone has edited, so it is not meant
+Running it again finds every row as it left it and saves nothing (once the sample closure's
+Labor Day has passed, it moves the closure to the next one), so it is safe to run on every
+``make run``. It overwrites demo rows that someone has edited, so it is not meant
 for a clinic's live database (README.md, "Demo content").
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import reversion
 from django.contrib.auth import get_user_model
@@ -15,7 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, ArticleCallout, Callout, Practitioner, review_due_after
+from articles import translation_status
+from articles.models import (
+    Article,
+    ArticleCallout,
+    Callout,
+    Practitioner,
+    SpanishState,
+    review_due_after,
+)
 from conditions.models import (
     AlternativeName,
     BodyRegion,
@@ -31,8 +41,8 @@ from conditions.models import (
 from editing.richtext import RichTextField
 from references.models import Citation, CitationAuthor
 
-from ..models import ClinicProfile, OpeningHours
-from . import content
+from ..models import ClinicProfile, Notice, OpeningHours, SpecialHours
+from . import content, spanish
 
 
 @dataclass
@@ -84,51 +94,113 @@ def _author_fields(name):
     }
 
 
-def sync_links(report, model, owner_field, owner, target_field, rows):
+def sync_links(report, model, owner_field, owner, target_field, rows, scope=None):
     """Make an owner's ordered links exactly ``rows`` of (target, extra fields).
 
     Without a ``target_field`` the rows are matched by their position (ordered authors).
+    ``scope`` narrows the owner's links to one list of several (one language's other names).
     """
+    owned = {owner_field: owner, **(scope or {})}
     keep = []
     for order, (target, extra) in enumerate(rows):
-        lookup = (
-            {owner_field: owner, target_field: target}
-            if target_field
-            else {
-                owner_field: owner,
-                "order": order,
-            }
-        )
+        lookup = {**owned, target_field: target} if target_field else {**owned, "order": order}
         link = upsert(report, model, lookup, {"order": order, **extra})
         keep.append(link.pk)
-    stale = model.objects.filter(**{owner_field: owner}).exclude(pk__in=keep)
+    stale = model.objects.filter(**owned).exclude(pk__in=keep)
     for link in stale:
         report.updated.append(f"removed {model._meta.verbose_name}: {link}")
     stale.delete()
 
 
-def _records(report, model, names_and_descriptions):
-    return {
-        name: upsert(report, model, {"slug": slugify(name)}, {"name": name, "description": text})
-        for name, text in names_and_descriptions.items()
-    }
+def _records(report, model, names_and_descriptions, in_spanish):
+    records = {}
+    for name, text in names_and_descriptions.items():
+        name_es, text_es = in_spanish[name]
+        records[name] = upsert(
+            report,
+            model,
+            {"slug": slugify(name)},
+            {"name": name, "description": text, "name_es": name_es, "description_es": text_es},
+        )
+    return records
+
+
+def _noted(records, rows, spanish_notes):
+    """(record, its note in both languages) for each (English name, English note); a note
+    with English must have its Spanish (a KeyError names the one missing)."""
+    return [
+        (records[name], {"note": note, "note_es": spanish_notes[name] if note else ""})
+        for name, note in rows
+    ]
+
+
+def first_monday_of_september(year):
+    first = date(year, 9, 1)
+    return first + timedelta(days=-first.weekday() % 7)
+
+
+def _sample_closure(report, today):
+    """The sample holiday closure: special hours on the next Labor Day and a notice about
+    it, shown from the day after the Labor Day before (``content.SAMPLE_CLOSURE``)."""
+    closure = content.SAMPLE_CLOSURE
+    day = first_monday_of_september(today.year)
+    if day < today:
+        day = first_monday_of_september(today.year + 1)
+    shown_from = first_monday_of_september(day.year - 1) + timedelta(days=1)
+    upsert(
+        report,
+        SpecialHours,
+        {"note": closure["note"]},
+        {"date": day, "closed": True, "opens": None, "closes": None, "note_es": closure["note_es"]},
+    )
+    upsert(
+        report,
+        Notice,
+        {"message": closure["message"]},
+        {
+            "message_es": closure["message_es"],
+            "starts_on": day,
+            "ends_on": day,
+            "show_from": shown_from,
+        },
+    )
+
+
+def _spanish_reviewed(report, pages, reviewer):
+    """Mark each page's Spanish reviewed by the demo practitioner's login (or by no one
+    without the demo logins), unless that is how it stands already."""
+    for page in pages:
+        article = Article.objects.for_page().get(pk=page.pk)
+        state, _spanish_page = translation_status.state_of(article)
+        reviewer_id = reviewer.pk if reviewer else None
+        if state == SpanishState.REVIEWED and article.spanish_reviewed_by_id == reviewer_id:
+            continue
+        translation_status.mark_reviewed(article, reviewer)
+        report.updated.append(f"Spanish of {article} marked reviewed")
 
 
 @transaction.atomic
-def load_demo(*, with_logins=False):
+def load_demo(*, with_logins=False, today=None):
+    """`today` (the clinic's date unless given) dates the sample holiday closure."""
     # Rows saved here start their version history, so they can be compared and restored.
     with reversion.create_revision():
         reversion.set_comment("Demo content loaded")
-        return _load(with_logins)
+        return _load(with_logins, today or timezone.localdate())
 
 
-def _load(with_logins):
+def _load(with_logins, today):
     report = LoadReport()
     published_at = timezone.make_aware(datetime.combine(content.REVIEWED_ON, datetime.min.time()))
 
-    upsert(report, ClinicProfile, {"pk": ClinicProfile.SINGLETON_PK}, content.CLINIC)
+    upsert(
+        report,
+        ClinicProfile,
+        {"pk": ClinicProfile.SINGLETON_PK},
+        {**content.CLINIC, "disclaimer_es": spanish.DISCLAIMER},
+    )
     for weekday, opens, closes in content.SAMPLE_OPENING_HOURS:
         upsert(report, OpeningHours, {"weekday": weekday, "opens": opens}, {"closes": closes})
+    _sample_closure(report, today)
 
     citations = {}
     for key, fields in content.CITATIONS.items():
@@ -145,12 +217,17 @@ def _load(with_logins):
         )
         citations[key] = citation
     regions = {
-        slug: upsert(report, BodyRegion, {"slug": slug}, {"name": name})
+        slug: upsert(
+            report,
+            BodyRegion,
+            {"slug": slug},
+            {"name": name, "name_es": spanish.BODY_REGIONS[slug]},
+        )
         for slug, name in content.BODY_REGIONS.items()
     }
-    symptoms = _records(report, Symptom, content.SYMPTOMS)
-    causes = _records(report, Cause, content.CAUSES)
-    treatments = _records(report, Treatment, content.TREATMENTS)
+    symptoms = _records(report, Symptom, content.SYMPTOMS, spanish.SYMPTOMS)
+    causes = _records(report, Cause, content.CAUSES, spanish.CAUSES)
+    treatments = _records(report, Treatment, content.TREATMENTS, spanish.TREATMENTS)
 
     conditions = {}
     for spec in content.CONDITIONS:
@@ -160,23 +237,29 @@ def _load(with_logins):
             for name in ("also_called", "symptoms", "causes", "treatments", "citations")
         }
         spec["body_region"] = regions[spec.pop("body_region")]
-        condition = upsert(report, Condition, {"slug": spec.pop("slug")}, spec)
+        in_spanish = dict(spanish.CONDITIONS[spec["slug"]])
+        notes_es = {group: in_spanish.pop(group) for group in ("symptoms", "causes", "treatments")}
+        also_called_es = in_spanish.pop("also_called_es")
+        condition = upsert(report, Condition, {"slug": spec.pop("slug")}, {**spec, **in_spanish})
         conditions[condition.slug] = condition
-        sync_links(
-            report,
-            AlternativeName,
-            "condition",
-            condition,
-            "name",
-            [(name, {}) for name in links["also_called"]],
-        )
+        # Each language keeps its own list of other names.
+        for language, names in (("en", links["also_called"]), ("es", also_called_es)):
+            sync_links(
+                report,
+                AlternativeName,
+                "condition",
+                condition,
+                "name",
+                [(name, {}) for name in names],
+                scope={"language": language},
+            )
         sync_links(
             report,
             ConditionSymptom,
             "condition",
             condition,
             "symptom",
-            [(symptoms[name], {"note": note}) for name, note in links["symptoms"]],
+            _noted(symptoms, links["symptoms"], notes_es["symptoms"]),
         )
         sync_links(
             report,
@@ -184,7 +267,7 @@ def _load(with_logins):
             "condition",
             condition,
             "cause",
-            [(causes[name], {"note": note}) for name, note in links["causes"]],
+            _noted(causes, links["causes"], notes_es["causes"]),
         )
         sync_links(
             report,
@@ -192,7 +275,7 @@ def _load(with_logins):
             "condition",
             condition,
             "treatment",
-            [(treatments[name], {"note": note}) for name, note in links["treatments"]],
+            _noted(treatments, links["treatments"], notes_es["treatments"]),
         )
         sync_links(
             report,
@@ -204,10 +287,15 @@ def _load(with_logins):
         )
 
     author = upsert(
-        report, Practitioner, {"name": content.PRACTITIONER["name"]}, content.PRACTITIONER
+        report,
+        Practitioner,
+        {"name": content.PRACTITIONER["name"]},
+        {**content.PRACTITIONER, "credentials_es": spanish.CREDENTIALS},
     )
     callouts = {
-        key: upsert(report, Callout, {"title": fields["title"]}, fields)
+        key: upsert(
+            report, Callout, {"title": fields["title"]}, {**fields, **spanish.CALLOUTS[key]}
+        )
         for key, fields in content.CALLOUTS.items()
     }
     publishing = {
@@ -217,12 +305,18 @@ def _load(with_logins):
         "reviewer": author,
         "last_reviewed": content.REVIEWED_ON,
         "next_review_due": review_due_after(content.REVIEWED_ON),
+        "spanish_note": spanish.SAMPLE_TRANSLATION_NOTE,
     }
+    pages = []
     for spec in content.GUIDES:
         spec = dict(spec)
         callout_keys = spec.pop("callouts")
         spec["condition"] = conditions[spec.pop("condition")]
-        guide = upsert(report, Article, {"slug": spec.pop("slug")}, {**spec, **publishing})
+        slug = spec.pop("slug")
+        guide = upsert(
+            report, Article, {"slug": slug}, {**spec, **spanish.PAGES[slug], **publishing}
+        )
+        pages.append(guide)
         sync_links(
             report,
             ArticleCallout,
@@ -233,10 +327,15 @@ def _load(with_logins):
         )
     for spec in content.ARTICLES:
         spec = dict(spec)
-        upsert(report, Article, {"slug": spec.pop("slug")}, {**spec, **publishing})
+        slug = spec.pop("slug")
+        pages.append(
+            upsert(report, Article, {"slug": slug}, {**spec, **spanish.PAGES[slug], **publishing})
+        )
 
     if with_logins:
         report.logins = _demo_logins(report, author)
+    # Last, so the review covers every record the pages show as loaded.
+    _spanish_reviewed(report, pages, author.user)
     return report
 
 

@@ -71,7 +71,7 @@ def test_guide_is_a_medical_web_page_about_its_condition_as_the_page_shows_it(cl
     assert condition["@type"] == "MedicalCondition"
     assert condition["name"] == article.condition.name
     assert condition["alternateName"] == list(
-        article.condition.alternative_names.values_list("name", flat=True)
+        article.condition.alternative_names.filter(language="en").values_list("name", flat=True)
     )
     for key, section in [
         ("signOrSymptom", "symptoms"),

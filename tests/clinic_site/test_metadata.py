@@ -177,6 +177,7 @@ def test_clinic_is_a_medical_clinic_with_phone_address_and_weekly_hours(client, 
 
 def test_clinic_hours_include_upcoming_special_hours_and_drop_past_ones(client, demo, monkeypatch):
     monkeypatch.setattr(selectors, "today", lambda: date(2026, 11, 20))
+    SpecialHours.objects.all().delete()  # the demo's sample closure: only this test's dates
     SpecialHours.objects.create(date=date(2026, 11, 26), closed=True, note="Thanksgiving")
     SpecialHours.objects.create(date=date(2026, 12, 24), opens=time(8), closes=time(12))
     SpecialHours.objects.create(date=date(2026, 11, 2), closed=True, note="Past")

@@ -10,7 +10,8 @@ from clinic_site.models import ClinicProfile
 class Command(BaseCommand):
     help = (
         "Load the demo clinic: two condition guides and an article rebuilt from the seed "
-        "pages, with their records and references. Safe to run again; changes nothing "
+        "pages, with their records and references, and a sample Spanish translation of "
+        "them, published in Spanish. Safe to run again; changes nothing "
         "the second time. Overwrites edits to the demo rows, so not for a live clinic."
     )
 
