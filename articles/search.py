@@ -368,13 +368,16 @@ def search(text, *, language=DEFAULT_LANGUAGE, page_number=1):
     query = Query.parse(text, language)
     if not query:
         return Paginator([], RESULTS_PER_PAGE).get_page(1)
-    refresh_stale()
+    # Fewer stale documents than it writes at once: the index is now current. Otherwise
+    # some may wait for the next search, and these results must not be kept (page cache).
+    index_current = refresh_stale() < REFRESH_AT_ONCE
     if connection.vendor == "postgresql":
         ranked = _ranked_in_postgresql(query)
     else:
         ranked = _ranked_in_python(query)
     results = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
     results.object_list = [_result(document, query) for document in results.object_list]
+    results.index_current = index_current
     return results
 
 
