@@ -14,5 +14,7 @@ class ArticlesConfig(AppConfig):
         register_marker_fields(Article, "body")
         register_marker_fields(Callout, "body")
         changes.connect()
-        search.connect()
+        # Receivers of pages_changed run in the order connected: the Spanish state first,
+        # so the search index writes a page's Spanish document by the state just stored.
         translation_status.connect()
+        search.connect()

@@ -45,6 +45,11 @@ from .models import Article, ArticleCallout, ArticleCitation, Callout, Practitio
 
 # Sent once per committed transaction: pages=frozenset of Article ids, site_wide=bool.
 pages_changed = Signal()
+# Sent right after it, with the same arguments, once every pages_changed receiver has run
+# (even if one failed): for what must come after the state they derive, such as a page's
+# Spanish state (translation_status), i.e. the page cache's change tokens
+# (clinic_site/change_tokens.py), so no page is kept from rows read in between.
+page_changes_followed = Signal()
 
 
 def pages_showing(instance):
@@ -125,7 +130,11 @@ class _Batch:
         self.sent = True
         if self.pages:
             _mark(self.pages)
-        pages_changed.send(sender=Article, pages=frozenset(self.pages), site_wide=self.site_wide)
+        changed = {"pages": frozenset(self.pages), "site_wide": self.site_wide}
+        try:
+            pages_changed.send(sender=Article, **changed)
+        finally:
+            page_changes_followed.send(sender=Article, **changed)
 
 
 def _mark(page_ids):
@@ -248,6 +257,7 @@ def connect():
 __all__ = [
     "note_pages_changed",
     "note_site_wide_change",
+    "page_changes_followed",
     "pages_changed",
     "pages_showing",
 ]

@@ -486,18 +486,19 @@ class OldAddress(models.Model):
 
 
 class SearchDocument(models.Model):
-    """What one page shows, as plain text in weighted fields, for search (articles/search.py).
+    """What one page shows in one language, as plain text in weighted fields, for search
+    (articles/search.py).
 
     Written only from the page object (``pages.build_page``), so search finds a page by
-    exactly the words patients see on it. ``built_from`` is the page's ``last_changed`` when
+    exactly the words patients see on it: every page has an English document, and a page
+    public in Spanish a Spanish one too. ``built_from`` is the page's ``last_changed`` when
     it was written: a document older than its page is stale and is written again.
     On PostgreSQL a migration adds a stored, weighted ``search_vector`` column with a GIN
-    index, generated from these fields by the database itself.
+    index, generated from these fields by the database itself in the document's language.
     """
 
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_documents")
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default=DEFAULT_LANGUAGE)
     built_from = models.DateTimeField()
     # Weights as PostgreSQL's ranking reads them: A for title and names, B for summary and
     # record names, C for everything else the page shows.
@@ -509,6 +510,11 @@ class SearchDocument(models.Model):
 
     class Meta:
         verbose_name = _("search document")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="one_search_document_per_language"
+            )
+        ]
 
     def __str__(self):
         return self.title

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from editing.translation import DEFAULT_LANGUAGE, column
 
+from .changes import note_pages_changed
 from .models import Article, SpanishState
 from .pages import build_page
 
@@ -87,6 +88,9 @@ def mark_reviewed(article, user):
         spanish_reviewed_by=user,
         spanish_reviewed_english=english_fingerprint(english_page),
     )
+    # The Spanish page is now public: its lists, its English page's language link and the
+    # sitemap change, so what follows page changes (the page cache) must hear of it.
+    note_pages_changed({article.pk})
 
 
 def describe_missing(article, spanish_page):

@@ -98,8 +98,21 @@ def signed_in_to_admin(view):
 
 
 def viewer(request):
-    """Who decides whether drafts are shown: the person, once the admin would let them in."""
+    """Who decides whether drafts are shown: the person, once the admin would let them in.
+
+    A visitor without a session cannot be signed in, so their session is left untouched:
+    reading it would make the page vary by cookie (``Vary: Cookie``), and no cache could
+    share it between patients.
+    """
+    if request.session.is_empty():
+        return AnonymousUser()
     return request.user if admin.site.has_permission(request) else AnonymousUser()
+
+
+def showing(response, article):
+    """Name the page a response shows, for what follows page changes (the page cache)."""
+    response.page_shown = article.pk
+    return response
 
 
 @signed_in_to_admin
@@ -139,7 +152,7 @@ def _references_download(request, articles, slug, file_format):
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     filename = f"{getattr(article, column('slug', language))}-references.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return showing(response, article)
 
 
 def _page(request, articles, slug):
@@ -151,7 +164,7 @@ def _page(request, articles, slug):
     if not article.is_public_in(language):
         # Staff are looking at a page the public cannot see; no cache may keep it.
         add_never_cache_headers(response)
-    return response
+    return showing(response, article)
 
 
 def _at_address(pages, slug, language):

@@ -6,7 +6,8 @@ Builds a throwaway database of its own (`var/bench_search.sqlite3`, or `bench_se
 DATABASE_URL's database name on PostgreSQL; never the test suite's), loads
 the demo clinic, runs every query of `tests/articles/search_queries.py` and prints the share
 of queries whose page comes first and within the top three, the misses, and any result for
-a query that should find nothing.
+a query that should find nothing; then the same for the Spanish queries, searched in
+Spanish among the demo's Spanish pages.
 """
 
 import os
@@ -29,6 +30,29 @@ def slug_of(result):
     return result.url.strip("/").rsplit("/", 1)[-1]
 
 
+def measure(name, search, language, expected_page, nothing_to_find):
+    first = top_three = 0
+    misses = []
+    for query, slug in expected_page:
+        found = [slug_of(result) for result in search(query, language=language).object_list]
+        first += found[:1] == [slug]
+        top_three += slug in found[:3]
+        if found[:1] != [slug]:
+            misses.append(f"  {query!r}: wanted {slug}, got {found[:3]}")
+    wrongly_found = [q for q in nothing_to_find if search(q, language=language).object_list]
+    total = len(expected_page)
+    print(f"\n{name}")
+    print(f"found first:      {first}/{total} = {first / total:.1%}")
+    print(f"in the top three: {top_three}/{total} = {top_three / total:.1%}")
+    print(
+        f"queries that should find nothing but did: {len(wrongly_found)}/"
+        f"{len(nothing_to_find)} {wrongly_found or ''}"
+    )
+    if misses:
+        print("not first:")
+        print("\n".join(misses))
+
+
 def main():
     setup_test_environment()
     if connection.vendor == "sqlite":
@@ -40,29 +64,17 @@ def main():
     try:
         from articles.search import search
         from clinic_site.demo.loader import load_demo
-        from tests.articles.search_queries import EXPECTED_PAGE, NOTHING_TO_FIND
+        from tests.articles.search_queries import (
+            EXPECTED_PAGE,
+            NOTHING_TO_FIND,
+            SPANISH_EXPECTED_PAGE,
+            SPANISH_NOTHING_TO_FIND,
+        )
 
         load_demo()
-        first = top_three = 0
-        misses = []
-        for query, slug in EXPECTED_PAGE:
-            found = [slug_of(result) for result in search(query).object_list]
-            first += found[:1] == [slug]
-            top_three += slug in found[:3]
-            if found[:1] != [slug]:
-                misses.append(f"  {query!r}: wanted {slug}, got {found[:3]}")
-        wrongly_found = [q for q in NOTHING_TO_FIND if search(q).object_list]
-        total = len(EXPECTED_PAGE)
         print(f"database: {connection.vendor}")
-        print(f"found first:      {first}/{total} = {first / total:.1%}")
-        print(f"in the top three: {top_three}/{total} = {top_three / total:.1%}")
-        print(
-            f"queries that should find nothing but did: {len(wrongly_found)}/"
-            f"{len(NOTHING_TO_FIND)} {wrongly_found or ''}"
-        )
-        if misses:
-            print("not first:")
-            print("\n".join(misses))
+        measure("English", search, "en", EXPECTED_PAGE, NOTHING_TO_FIND)
+        measure("Spanish", search, "es", SPANISH_EXPECTED_PAGE, SPANISH_NOTHING_TO_FIND)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

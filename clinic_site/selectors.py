@@ -10,12 +10,13 @@ from django.utils.dates import WEEKDAYS
 
 from editing.translation import DEFAULT_LANGUAGE, in_language
 
+from . import change_tokens
 from .models import ClinicProfile, Notice, OpeningHours, SpecialHours
 
-# v2: special hours joined the cached details; an older pickled copy lacks them.
-CLINIC_DETAILS_CACHE_KEY = "clinic-details:v2"
-# Saves and deletes clear the key at once (signals.py); the timeout only bounds the damage
-# of a change made outside Django, such as a restore from backup.
+# v3: kept with the site's change token (change_tokens.SITE) they were read under.
+CLINIC_DETAILS_CACHE_KEY = "clinic-details:v3"
+# Saves and deletes clear the key at once (signals.py) and replace the site's token when
+# they commit; the timeout only bounds the damage of a change made outside Django.
 CLINIC_DETAILS_TIMEOUT = 60 * 60
 # A second copy that never expires and is only ever overwritten, for the error page: when
 # the database is down, patients still see the number to call.
@@ -66,6 +67,37 @@ class ClinicDetails:
     def notices_on(self, day: date):
         return [notice for notice in self.upcoming_notices if notice.is_current(day)]
 
+    def next_change_after(self, day: date):
+        """The first date after `day` on which the site shows something else for the date
+        (today's hours, the notices, the special hours to come), or None if none ever does.
+
+        Those three are all a page shows that depends on the date (clinic_context and the
+        structured data read them), so a page made on `day` is current until then.
+        """
+        candidates = {day + timedelta(days=ahead) for ahead in range(1, 8)}  # each weekday
+        for notice in self.upcoming_notices:
+            candidates |= {notice.first_shown_on, notice.ends_on + timedelta(days=1)}
+        for entry in self.special_hours:
+            candidates |= {entry.date, entry.date + timedelta(days=1)}
+        shown = self._shown_on(day)
+        return next(
+            (
+                other
+                for other in sorted(candidates)
+                if other > day and self._shown_on(other) != shown
+            ),
+            None,
+        )
+
+    def _shown_on(self, day):
+        hours = self.hours_on(day)
+        return (
+            hours.periods,
+            hours.note,
+            [notice.pk for notice in self.notices_on(day)],
+            [entry.pk for entry in self.special_hours_from(day)],
+        )
+
     def in_language(self, language):
         """The details as `language`'s pages show them. Where a receptionist has not yet
         written the Spanish, the English stays (each copy names it in
@@ -94,18 +126,28 @@ class ClinicDetails:
 
 
 def clinic_details():
-    details = cache.get(CLINIC_DETAILS_CACHE_KEY)
-    if details is None:
-        # From yesterday: a copy cached just before midnight must still know today's entry.
-        since = today() - timedelta(days=1)
-        details = ClinicDetails(
-            profile=ClinicProfile.load(),
-            hours=list(OpeningHours.objects.all()),
-            upcoming_notices=list(Notice.objects.not_ended(since)),
-            special_hours=list(SpecialHours.objects.from_day(since)),
-        )
-        cache.set(CLINIC_DETAILS_CACHE_KEY, details, CLINIC_DETAILS_TIMEOUT)
-        cache.set(LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY, details, None)
+    """The clinic's details, cached with the site's change token they were read under.
+
+    The token is read before the rows: a request that read the rows just before a save
+    committed keeps them under the old token, which the save then replaces, so no app server
+    keeps showing the old phone number (``forget_clinic_details`` alone could be undone by
+    such a request writing after it).
+    """
+    cached = cache.get_many([CLINIC_DETAILS_CACHE_KEY, change_tokens.SITE])
+    site_token = cached.get(change_tokens.SITE)
+    if (stored := cached.get(CLINIC_DETAILS_CACHE_KEY)) is not None and stored[0] == site_token:
+        return stored[1]
+    site_token = site_token or change_tokens.current([change_tokens.SITE])[change_tokens.SITE]
+    # From yesterday: a copy cached just before midnight must still know today's entry.
+    since = today() - timedelta(days=1)
+    details = ClinicDetails(
+        profile=ClinicProfile.load(),
+        hours=list(OpeningHours.objects.all()),
+        upcoming_notices=list(Notice.objects.not_ended(since)),
+        special_hours=list(SpecialHours.objects.from_day(since)),
+    )
+    cache.set(CLINIC_DETAILS_CACHE_KEY, (site_token, details), CLINIC_DETAILS_TIMEOUT)
+    cache.set(LAST_KNOWN_CLINIC_DETAILS_CACHE_KEY, details, None)
     return details
 
 

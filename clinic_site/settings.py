@@ -86,6 +86,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a kept public page is answered from the cache alone, with the headers every
+    # middleware below gave it (clinic_site/page_cache.py; README, "Page cache").
+    "clinic_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get the policy too: every response carries one.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -148,7 +151,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, reusing its client (clinic_site/redis_cache.py).
+            "BACKEND": "clinic_site.redis_cache.ClinicRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clinic"),
         }
@@ -160,8 +164,14 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache",
+            # Django's default of 300 files is too few once whole pages are kept (a page,
+            # its token, search results); past this a third are removed at random.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Whole public pages kept in that cache for visitors without a session, current to the
+# last change (clinic_site/page_cache.py). Off: every page is built for every request.
+CLINIC_PAGE_CACHE = env_bool("CLINIC_PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

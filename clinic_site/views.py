@@ -7,6 +7,7 @@ from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.cache import never_cache
@@ -37,11 +38,15 @@ def home(request):
 
 
 def search(request):
-    """Search results; never indexed by search engines (a results page is not content)."""
-    query = page_search.Query.parse(request.GET.get("q", ""))
-    results = page_search.search(query.text, page_number=request.GET.get("page"))
+    """Search results in the address's language; never indexed by search engines (a
+    results page is not content)."""
+    language = current_language()
+    query = page_search.Query.parse(request.GET.get("q", ""), language)
+    results = page_search.search(query.text, language=language, page_number=request.GET.get("page"))
     response = render(request, "clinic_site/search.html", {"query": query, "results": results})
     response["X-Robots-Tag"] = "noindex"
+    if not getattr(results, "index_current", True):
+        add_never_cache_headers(response)  # built from an index still catching up
     return response
 
 

@@ -24,6 +24,20 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Tests change records in a transaction that never commits, so ``pages_changed`` is
+    never sent and a kept page would not follow; the page cache's own tests turn it on and
+    commit their changes (the ``page_cache`` and ``committed`` fixtures)."""
+    settings.CLINIC_PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as in production."""
+    settings.CLINIC_PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
     forget_built_pages()

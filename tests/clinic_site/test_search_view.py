@@ -6,7 +6,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.translation import override
 
+from articles.models import Article
 from articles.search import RESULTS_PER_PAGE, refresh_documents
 from clinic_site.models import ClinicProfile
 from tests.factories import make_condition, make_guide
@@ -79,10 +82,10 @@ def test_results_come_in_pages(client):
     assert client.get("/search/", {"q": "ocelot", "page": "99"}).status_code == 200
 
 
-def queries_for(client, query):
-    client.get("/search/", {"q": query})  # any stale document is written first
+def queries_for(client, query, url="/search/"):
+    client.get(url, {"q": query})  # any stale document is written first
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/search/", {"q": query}).status_code == 200
+        assert client.get(url, {"q": query}).status_code == 200
     return len(queries)
 
 
@@ -117,3 +120,62 @@ def test_results_pages_keep_a_description_and_open_graph_card_for_shared_links(c
     ]
     assert f'<meta property="og:description" content="{description[0]}">' in head
     assert '<meta property="og:url" content="http://testserver/search/">' in head
+
+
+# --------------------------------------------------------------------------- in Spanish
+
+
+@pytest.fixture
+def leg_spasms(demo):
+    """The demo's leg spasms guide, public in Spanish too."""
+    return Article.objects.get(slug="leg-spasms-and-cramping")
+
+
+def spanish(name, **kwargs):
+    with override("es"):
+        return reverse(name, **kwargs)
+
+
+def test_the_spanish_pages_search_in_spanish_and_link_to_spanish_pages(client, leg_spasms):
+    response = client.get(spanish("search"), {"q": "calambre en la pantorrilla"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="es">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    results = html[html.index('<ol class="search-results"') :]
+    first_link = re.search(r'<h2><a href="([^"]+)">([^<]+)</a></h2>', results)
+    assert first_link.groups() == (leg_spasms.url_in("es"), "Espasmos y calambres en las piernas")
+    assert "Los espasmos y <mark>calambres</mark> en las piernas" in results  # Spanish text
+    assert "/conditions/leg-spasms-and-cramping/" not in results
+
+
+def test_spanish_results_ignore_missing_accents_and_mark_the_word_as_written(client, leg_spasms):
+    html = client.get(spanish("search"), {"q": "deshidratacion"}).content.decode()
+    results = html[html.index('<ol class="search-results"') :]
+    assert leg_spasms.url_in("es") in results
+    assert "<mark>deshidratación</mark>" in results.casefold()
+
+
+def test_no_spanish_results_offer_the_spanish_a_to_z_and_the_clinics_phone(client, leg_spasms):
+    html = client.get(spanish("search"), {"q": "qwertyuiop"}).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert f'href="{spanish("guides:index")}"' in main
+    assert spanish("guides:index").startswith("/es/")
+    assert 'href="tel:+19158500900"' in main
+
+
+def test_the_search_box_on_spanish_pages_searches_in_spanish(client, leg_spasms):
+    for url in [spanish("home"), leg_spasms.url_in("es")]:
+        html = client.get(url).content.decode()
+        assert re.search(rf'<form[^>]*action="{spanish("search")}"', html), url
+
+
+def test_a_spanish_search_costs_the_queries_of_an_english_one(client, leg_spasms):
+    spanish_queries = queries_for(client, "calambres", url=spanish("search"))
+    assert spanish_queries == queries_for(client, "cramps")
+
+
+def test_any_text_typed_in_spanish_gets_an_answer_not_an_error(client, leg_spasms):
+    typed = ["___", "calam:* & !(", "'", "ñ" * 500, "é ß 腿", "\u0301", "pie", "ÁRBOL"]
+    answers = {query: client.get(spanish("search"), {"q": query}).status_code for query in typed}
+    assert answers == dict.fromkeys(typed, 200)

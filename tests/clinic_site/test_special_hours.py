@@ -209,3 +209,54 @@ def test_receptionists_special_hours_list_marks_today_and_upcoming(receptionist,
     assert "Thanksgiving" not in upcoming.content.decode()
     hours = receptionist.get("/admin/clinic_site/openinghours/").content.decode()
     assert "Not today: special hours today (closed)" in hours
+
+
+# The next date on which what the site shows for the date changes: a page kept by the page
+# cache is current until its midnight (clinic_site/page_cache.py).
+
+MONDAY = date(2026, 11, 16)
+
+
+@pytest.fixture
+def weekdays_eight_to_six(on_day):
+    on_day(MONDAY)  # the details are read from the day before today on
+    for weekday in range(5):
+        OpeningHours.objects.create(weekday=weekday, opens=time(8), closes=time(18))
+
+
+def next_change_after(day):
+    selectors.forget_clinic_details()
+    return selectors.clinic_details().next_change_after(day)
+
+
+def test_days_with_the_same_hours_change_nothing_until_the_weekend(weekdays_eight_to_six):
+    assert next_change_after(MONDAY) == date(2026, 11, 21)  # Saturday: closed
+    assert next_change_after(date(2026, 11, 21)) == date(2026, 11, 23)  # Monday: open
+
+
+def test_a_notice_changes_the_day_it_is_first_shown_and_the_day_after_its_last(
+    weekdays_eight_to_six,
+):
+    Notice.objects.create(
+        message="Sample closure",
+        show_from=date(2026, 11, 18),
+        starts_on=date(2026, 11, 19),
+        ends_on=date(2026, 11, 19),
+    )
+
+    assert next_change_after(MONDAY) == date(2026, 11, 18)
+    assert next_change_after(date(2026, 11, 18)) == date(2026, 11, 20)
+
+
+def test_special_hours_change_their_date_and_the_day_after(weekdays_eight_to_six):
+    SpecialHours.objects.create(date=date(2026, 11, 18), closed=True)
+
+    assert next_change_after(MONDAY) == date(2026, 11, 18)  # no longer "to come"
+    assert next_change_after(date(2026, 11, 18)) == date(2026, 11, 19)
+
+
+def test_the_same_hours_every_day_and_nothing_ahead_never_change():
+    for weekday in range(7):
+        OpeningHours.objects.create(weekday=weekday, opens=time(9), closes=time(17))
+
+    assert next_change_after(MONDAY) is None

@@ -6,9 +6,10 @@ from articles.search import refresh_documents, stale_pages
 
 class Command(BaseCommand):
     help = (
-        "Write the search documents of published pages that are stale or missing (searches "
-        "do this too, a few pages at a time). With --all, write every page's document again, "
-        "in any state. Safe to run at any time; --dry-run only counts."
+        "Write the search documents of published pages that are stale or missing, in English "
+        "and, for pages public in Spanish, Spanish (searches do this too, a few pages at a "
+        "time). With --all, write every page's documents again, in any state. Safe to run "
+        "at any time; --dry-run only counts the pages."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +20,9 @@ class Command(BaseCommand):
         pages = Article.objects.all() if all else stale_pages()
         page_ids = list(pages.values_list("pk", flat=True))
         if dry_run:
-            self.stdout.write(f"{len(page_ids)} search documents would be written.")
+            self.stdout.write(f"The search documents of {len(page_ids)} pages would be written.")
             return
+        written = 0
         for start in range(0, len(page_ids), 100):
-            refresh_documents(page_ids[start : start + 100])
-        self.stdout.write(f"{len(page_ids)} search documents written.")
+            written += refresh_documents(page_ids[start : start + 100])
+        self.stdout.write(f"{written} search documents of {len(page_ids)} pages written.")

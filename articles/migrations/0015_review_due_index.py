@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0012_spanish_note"),
+        ("articles", "0014_spanish_search_on_postgresql"),
     ]
 
     operations = [

@@ -27,6 +27,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0013_review_due_index")]
+    dependencies = [("articles", "0015_review_due_index")]
 
     operations = [migrations.RunPython(add, drop)]
