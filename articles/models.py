@@ -345,7 +345,9 @@ class Article(models.Model):
 
     def url_in(self, language):
         """The page's address in `language`, or None while it has no slug in it."""
-        slug = getattr(self, column("slug", language), "")
+        # A copy read in Spanish holds the Spanish slug in `slug`: ask its own record.
+        record = getattr(self, "translated_from", self)
+        slug = getattr(record, column("slug", language), "")
         if not slug:
             return None
         name = "guides:detail" if self.condition_id else "articles:detail"

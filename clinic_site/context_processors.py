@@ -34,11 +34,20 @@ def clinic(request):
     }
 
 
+# A list's page number and the A to Z's letter differ by language (Spanish names start
+# with other letters; there are fewer Spanish articles): the other language's list starts
+# at its beginning.
+NOT_KEPT_ACROSS_LANGUAGES = ("letter", "page")
+
+
 def language_versions(request, language):
     """The same page in every other language, by translating its address (its query kept:
-    a search or a filtered list stays what it was); an address that is no page (a 404)
-    links to the other language's home page."""
-    here = request.get_full_path()
+    a search or a filtered list stays what it was, but not a letter or page number); an
+    address that is no page (a 404) links to the other language's home page."""
+    query = request.GET.copy()
+    for name in NOT_KEPT_ACROSS_LANGUAGES:
+        query.pop(name, None)
+    here = request.path + (f"?{query.urlencode()}" if query else "")
     versions = []
     for code in languages():
         if code == language:

@@ -120,6 +120,8 @@ def in_language(instance, language, *, fallback=False):
         if text or not fallback:
             setattr(localized, name, text)
     localized.save = _refuse_save
+    # Its own record, whose columns still hold every language (a page's address in each).
+    localized.translated_from = instance
     return localized
 
 

@@ -220,3 +220,23 @@ def test_ticking_the_review_box_on_the_guide_screen_publishes_the_spanish(practi
     guide.refresh_from_db()
     assert guide.spanish_state == SpanishState.REVIEWED
     assert guide.spanish_reviewed_by.username == "practitioner"
+
+
+def test_a_letter_or_page_number_is_not_carried_to_the_other_languages_list(client):
+    html = client.get("/conditions/?letter=l&region=sample").content.decode()
+    link = re.search(r'<a href="([^"]+)" hreflang="es"', html).group(1)
+    assert "letter=" not in link
+    assert "region=sample" in link
+
+
+def test_a_page_read_in_spanish_still_knows_its_english_address():
+    from editing.translation import in_language
+
+    guide = make_guide(slug="sample-english-slug")
+    spanish = in_language(guide, "es")  # no Spanish slug yet
+    assert spanish.url_in("en") == guide.url_in("en")
+    assert spanish.url_in("es") is None
+    guide.slug_es = "direccion-de-muestra"
+    spanish = in_language(guide, "es")
+    assert spanish.url_in("en").endswith("/sample-english-slug/")
+    assert spanish.url_in("es").endswith("/direccion-de-muestra/")
