@@ -32,7 +32,7 @@ from conditions.models import (
     ConditionTreatment,
     RedFlag,
 )
-from editing.translation import DEFAULT_LANGUAGE, column, in_language, missing_translations
+from editing.translation import DEFAULT_LANGUAGE, column, in_language
 from references.models import Citation
 from references.numbering import CitationNumbering, NumberedReference, marker_ids
 
@@ -183,10 +183,10 @@ class _Reader:
     def __call__(self, instance):
         if instance is None or self.language == DEFAULT_LANGUAGE:
             return instance
-        self.untranslated += [
-            (instance, name) for name in missing_translations(instance, self.language)
-        ]
-        return in_language(instance, self.language)
+        localized = in_language(instance, self.language)
+        # The copy already names what it lacks; the record itself is what a practitioner fixes.
+        self.untranslated += [(instance, name) for name in localized.untranslated_fields]
+        return localized
 
 
 def _read_article(article, read):
