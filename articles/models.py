@@ -309,7 +309,12 @@ class Article(models.Model):
         ordering = ["-published_at", "title"]
         indexes = [
             # published() filters on both and lists newest first: home, lists, feed, sitemap.
-            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            # Search's check for stale documents reads only this index: every public page's
+            # last change, and whether its Spanish is public (articles/search.py).
+            models.Index(
+                fields=["status", "-published_at", "last_changed", "spanish_state"],
+                name="article_published_idx",
+            ),
             # Reviews overdue and due soon, most urgent first: the admin home, its filter,
             # review_report.
             models.Index(fields=["next_review_due", "title"], name="article_review_due_idx"),
@@ -517,6 +522,33 @@ class SearchDocument(models.Model):
                 fields=["article", "language"], name="one_search_document_per_language"
             )
         ]
+        indexes = [
+            # Each search compares every public page's last change with its document's
+            # version; this index answers it without reading the documents' text.
+            models.Index(
+                fields=["article", "language", "built_from"], name="search_document_version_idx"
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+
+class TitleWord(models.Model):
+    """A word of some page's title or names in one language, folded as search reads that
+    language (casefolded; Spanish without accents). On PostgreSQL, search finds the words
+    close to a misspelt query word here by trigram index (migration 0018), then the pages
+    whose title or names have them. ``refresh_search_index`` drops words no page has left.
+    """
+
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default=DEFAULT_LANGUAGE)
+    word = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("title word")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="one_title_word_per_language")
+        ]
+
+    def __str__(self):
+        return self.word

@@ -25,46 +25,69 @@ that language's stop words, each match a word of the page that has the same stem
 with it ("scoli" finds scoliosis), ranked by where the word is (title and names count
 most) and by the share of the query's words the page has ("columna curvada": a page with
 both above one with "columna" alone). Misspellings ("thorasic", "charlie horse",
-"escolosis") are matched by trigram similarity against the words of titles and names.
+"escolosis") are matched by trigram similarity against the words of titles and names: a
+page gains, for each query word, the likeness of its closest title or name word.
 Spanish ignores accents and ñ's tilde everywhere ("toracica", "omoplatos"), as Spanish
 typed on a phone often lacks them.
 
 - PostgreSQL: ``SearchRank`` over a stored, weighted ``tsvector`` (GIN index, migrations
   ``articles 0010`` and ``0014``: ``english``, and for Spanish documents
-  ``clinic_spanish``, the ``spanish`` configuration with ``unaccent`` before its stemmer)
-  plus ``pg_trgm`` word similarity to the title and names (``unaccent``-ed in Spanish).
+  ``clinic_spanish``, the ``spanish`` configuration with ``unaccent`` before its stemmer).
+  A misspelt word's close title words are found among every title's words
+  (``TitleWord``, with a ``pg_trgm`` index, migration ``0018``), their pages by the
+  vector. The database ranks and sorts, and returns one page of results with the count.
 - SQLite, for the small sites it serves: the same rules in Python over the stored
   documents, with Snowball's stemmers (the ones PostgreSQL's configurations use),
   accents folded before stemming as ``clinic_spanish`` does, and trigram similarity
-  computed here. Each worker keeps a document's parsed words until the document changes.
+  computed here. Each worker keeps an inverted index of the documents, read again only
+  for documents rewritten since it last looked.
+
+Each search first checks, in one query, that no public page's document is stale; its
+cost grows with the number of pages (about 5 ms at 6,000 on PostgreSQL), read from
+indexes alone (migration ``0017``).
 
 ``tests/articles/search_queries.py`` holds the patient-phrased queries that measure it
 (``bench/search_quality.py`` prints the figures per database).
 """
 
+import bisect
 import logging
 import math
+import operator
 import re
 import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial, reduce
 
 import snowballstemmer
-from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVectorExact,
     SearchVectorField,
-    TrigramWordSimilarity,
 )
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Case, Exists, F, Func, OuterRef, Q, TextField, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Greatest
+from django.db.models.functions import Cast, Concat, Greatest, Lower
+from django.db.models.lookups import Regex
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -72,7 +95,7 @@ from django.utils.translation import override
 
 from editing.translation import DEFAULT_LANGUAGE, column
 
-from .models import Article, SearchDocument, SpanishState
+from .models import Article, SearchDocument, SpanishState, TitleWord
 from .pages import build_page
 from .readability import visible_text
 
@@ -81,13 +104,14 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 REFRESH_AT_ONCE = 20  # documents written in one request, after a commit or before a search
 MAX_QUERY_LENGTH = 200
+MAX_WORD_LENGTH = 100  # TitleWord.word
 # Field weights as PostgreSQL's ts_rank applies them to A, B and C.
 WEIGHTS = {"title": 1.0, "names": 1.0, "summary": 0.4, "records": 0.4, "text": 0.2}
 # A misspelt word matches a title or name word at least this similar (trigrams in common
 # over trigrams in either, as pg_trgm counts them): "thorasic" and "thoracic" share 0.5.
 SIMILAR_WORD = 0.4
-# PostgreSQL's word_similarity: the share of the query's trigrams found in the title or names.
-SIMILAR_TO_TITLE = 0.5
+# On PostgreSQL, the closest title and name words a query word is compared with.
+CLOSE_WORDS = 20
 SNIPPET_WORDS = 30
 # A typed word of three letters or fewer is taken whole: "pie", "low" and "mid" begin too
 # many words ("piernas", "lower") to stand for them. Longer ones also match as the start
@@ -239,9 +263,13 @@ class Query:
             if not could_be_partial(word)
         }
 
+    def could_be_partial_stem(self, query_stem):
+        """Whether `query_stem` also matches the stems it begins (its word was long enough)."""
+        return query_stem not in self._whole_stems
+
     def stem_matches(self, query_stem, page_stem):
         # Prefixes as the PostgreSQL query asks for them (tsquery_text).
-        if query_stem in self._whole_stems:
+        if not self.could_be_partial_stem(query_stem):
             return page_stem == query_stem
         return page_stem.startswith(query_stem)
 
@@ -291,6 +319,36 @@ def document_fields(page):
     }
 
 
+def title_words(language, title, names):
+    """The words of a title and names as search reads them in `language`, less its stop
+    words: what a misspelt query word is compared with."""
+    reading = READINGS[language]
+    return {
+        word
+        for word in reading.words(f"{title} {names}")
+        if word not in reading.stop_words and len(word) <= MAX_WORD_LENGTH
+    }
+
+
+def forget_unused_title_words():
+    """Drop the title words no document has any more (``refresh_search_index``); until
+    then such a word finds no page, and costs nothing but a row."""
+    used = {
+        (language, word)
+        for language, title, names in SearchDocument.objects.values_list(
+            "language", "title", "names"
+        )
+        for word in title_words(language, title, names)
+    }
+    unused = [
+        pk
+        for pk, language, word in TitleWord.objects.values_list("pk", "language", "word")
+        if (language, word) not in used
+    ]
+    TitleWord.objects.filter(pk__in=unused).delete()
+    return len(unused)
+
+
 def document_languages(article):
     """English for every page; Spanish too once the page's Spanish is public."""
     if article.spanish_state in SpanishState.public():
@@ -302,7 +360,7 @@ def refresh_documents(page_ids):
     """Write the search documents of these pages (any state) from their page objects, in
     each language the page has (``document_languages``), and remove any other. Returns
     how many were written."""
-    written = []
+    written, words = [], set()
     for article in Article.objects.for_page().filter(pk__in=page_ids):
         for language in document_languages(article):
             page = build_page(article, related=[], language=language)
@@ -312,7 +370,14 @@ def refresh_documents(page_ids):
                 defaults={"built_from": article.last_changed, **document_fields(page)},
             )
             written.append(document.pk)
+            words.update(
+                (language, word) for word in title_words(language, document.title, document.names)
+            )
     SearchDocument.objects.filter(article__in=page_ids).exclude(pk__in=written).delete()
+    TitleWord.objects.bulk_create(
+        [TitleWord(language=language, word=word) for language, word in words],
+        ignore_conflicts=True,
+    )
     return len(written)
 
 
@@ -322,21 +387,32 @@ def _current_document(language):
     )
 
 
-def stale_pages():
+def stale_pages(language=None):
     """Published pages whose English document, or Spanish one while their Spanish is
-    public, is missing or older than the page's last change."""
+    public, is missing or older than the page's last change; in `language` only, if given
+    (a search asks for its own, which the database answers by one anti-join)."""
+    if language is not None:
+        return (
+            Article.objects.published()
+            .in_language(language)
+            .filter(~Exists(_current_document(language)))
+        )
     return Article.objects.published().filter(
         ~Exists(_current_document(DEFAULT_LANGUAGE))
         | (Q(spanish_state__in=SpanishState.public()) & ~Exists(_current_document(SPANISH)))
     )
 
 
-def refresh_stale():
-    """Write up to ``REFRESH_AT_ONCE`` stale documents; the rest wait for the next search."""
-    page_ids = list(stale_pages().values_list("pk", flat=True)[:REFRESH_AT_ONCE])
+def refresh_stale(language=None):
+    """Write up to ``REFRESH_AT_ONCE`` stale documents; the rest wait for the next search.
+    Returns whether none are left stale (of `language`, if given)."""
+    # In no order: the database then stops at the first stale pages it meets, instead of
+    # sorting every page to find them (a search pays this check each time).
+    stale = stale_pages(language).order_by()
+    page_ids = list(stale.values_list("pk", flat=True)[: REFRESH_AT_ONCE + 1])
     if page_ids:
-        _refresh_without_failing(page_ids)
-    return len(page_ids)
+        _refresh_without_failing(page_ids[:REFRESH_AT_ONCE])
+    return len(page_ids) <= REFRESH_AT_ONCE
 
 
 def _refresh_without_failing(page_ids):
@@ -378,13 +454,16 @@ def search(text, *, language=DEFAULT_LANGUAGE, page_number=1):
     query = Query.parse(text, language)
     if not query:
         return Paginator([], RESULTS_PER_PAGE).get_page(1)
-    # Fewer stale documents than it writes at once: the index is now current. Otherwise
-    # some may wait for the next search, and these results must not be kept (page cache).
-    index_current = refresh_stale() < REFRESH_AT_ONCE
+    # The language's stale documents are written first, up to REFRESH_AT_ONCE. When more
+    # were stale, some wait for the next search, and these results must not be kept (page
+    # cache).
     if connection.vendor == "postgresql":
-        ranked = _ranked_in_postgresql(query)
+        index_current = refresh_stale(language)
+        ranked = _RankedInPostgresql(query, first_asked=_asked_page(page_number))
     else:
-        ranked = _ranked_in_python(query)
+        index = _indexes[language]
+        index_current = index.refresh()
+        ranked = _ranked_in_python(query, index)
     # The ranking gives document ids only; the ten shown are then read whole, for snippets.
     results = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
     shown = published_documents(language).select_related("article").in_bulk(results.object_list)
@@ -400,89 +479,178 @@ def published_documents(language):
     return SearchDocument.objects.filter(language=language, article__in=public.values("pk"))
 
 
-def _ranked_in_postgresql(query):
-    reading = query.reading
-    quote = connection.ops.quote_name
-    vector_column = f"{quote(SearchDocument._meta.db_table)}.{quote(VECTOR_COLUMN)}"
-    vector = RawSQL(vector_column, [], output_field=SearchVectorField())
+def _asked_page(page_number):
+    try:
+        return max(1, int(page_number))
+    except (TypeError, ValueError):
+        return 1  # as Paginator.get_page reads it
 
-    def tsquery(text):
-        return SearchQuery(text, search_type="raw", config=reading.postgres_config)
 
-    # How many of the query's words the page has, as on SQLite (_ranked_in_python).
-    matched = sum(
-        (
-            Case(When(vector=tsquery(term), then=Value(1.0)), default=Value(0.0))
-            for term in query.tsquery_terms()
-        ),
-        start=Value(0.0),
-    )
+class _RankedInPostgresql:
+    """The ids of the matching documents, best first, for Django's ``Paginator``: by the
+    rules of ``_ranked_in_python``, the words' rank (``SearchRank``) times the share of the
+    query's words the page has, plus the likeness of its title and names to the query's
+    words.
 
-    def as_typed(field):
-        # unaccent() may be called in a query, though not in the stored vector.
-        if reading.ignores_accents:
-            return Func(F(field), function="unaccent", output_field=TextField())
-        return field
+    PostgreSQL ranks every page found and returns one page of ids with the count of all
+    (a window over the same ranking), so the page asked for costs one query however many
+    pages match: a word on thousands of pages is ranked and sorted there, not here.
+    """
 
-    def as_typed_expression(field):
-        typed_field = as_typed(field)
-        return F(typed_field) if isinstance(typed_field, str) else typed_field
+    def __init__(self, query, first_asked=1):
+        self.query = query
+        self.first_asked = first_asked
+        self.known = {}  # position in the ranking -> document id
+        self.total = None
 
-    typed = reading.fold(query.text)
-    similarity = Greatest(
-        TrigramWordSimilarity(typed, as_typed("title")),
-        TrigramWordSimilarity(typed, as_typed("names")),
-    )
-    # The pages to rank, found by index: the words by the vector's GIN index, a typo by
-    # the trigram indexes of title and names (migration 0016; English: Spanish compares
-    # unaccented text, which those do not index). Ranking every page cost each search a
-    # ts_rank per page.
-    documents = published_documents(query.language)
-    found = set(
-        documents.filter(SearchVectorExact(vector, tsquery(query.tsquery_text()))).values_list(
-            "pk", flat=True
+    def count(self):
+        if self.total is None:
+            self._read((self.first_asked - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
+        if self.total is None:  # the page asked for is past the last
+            self._read(0, 0)
+        return self.total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, part):
+        if not isinstance(part, slice) or part.step is not None:
+            raise TypeError("Ranked results are read a slice at a time.")
+        start = part.start or 0
+        stop = self.count() if part.stop is None else min(self.count(), part.stop)
+        if any(position not in self.known for position in range(start, stop)):
+            self._read(start, stop - start)
+        return [self.known[position] for position in range(start, stop)]
+
+    def _read(self, start, limit):
+        ranking_sql, params = self._ranking().query.sql_with_params()
+        # OFFSET 0 keeps the ranking a subquery of its own, so each page's rank and
+        # likeness are worked out once, not again for the filter and the order.
+        sql = (
+            f'SELECT "pk", COUNT(*) OVER () FROM ({ranking_sql} OFFSET 0) AS "ranked"'
+            ' WHERE "rank" > 0 OR "likeness" >= %s'
+            ' ORDER BY "rank" + "likeness" DESC, "title"'
         )
-    )
-    with transaction.atomic():
-        # pg_trgm's word-similarity operator at a threshold a little under ours, for this
-        # transaction only; then ours.
+        params = (*params, SIMILAR_WORD)
+        if limit:
+            sql += " LIMIT %s OFFSET %s"
+            params += (limit, start)
+        else:
+            sql = f"SELECT COUNT(*) FROM ({sql}) AS counted"
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SET LOCAL pg_trgm.word_similarity_threshold = %s", [SIMILAR_TO_TITLE - 0.01]
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not limit:
+            self.total = rows[0][0]
+            return
+        self.known.update((start + number, pk) for number, (pk, _total) in enumerate(rows))
+        if rows:
+            self.total = rows[0][1]
+
+    @cached_property
+    def close(self):
+        return _close_title_words(self.query)
+
+    def _ranking(self):
+        query, reading = self.query, self.query.reading
+        quote = connection.ops.quote_name
+        vector_column = f"{quote(SearchDocument._meta.db_table)}.{quote(VECTOR_COLUMN)}"
+        vector = RawSQL(vector_column, [], output_field=SearchVectorField())
+
+        def has(text):
+            return SearchVectorExact(
+                vector, SearchQuery(text, search_type="raw", config=reading.postgres_config)
             )
-        close = Q(TrigramWordSimilar(as_typed_expression("title"), Value(typed))) | Q(
-            TrigramWordSimilar(as_typed_expression("names"), Value(typed))
+
+        def worth(condition, value):
+            return Case(When(condition, then=Value(value)), default=Value(0.0))
+
+        terms = query.tsquery_terms()
+        words = SearchQuery(query.tsquery_text(), search_type="raw", config=reading.postgres_config)
+        # How many of the query's words the page has. Each test reads the page's vector
+        # again (kilobytes, stored compressed), so a query of one word asks none: a page
+        # with a rank has it.
+        matched = Value(1.0)
+        if len(terms) > 1:
+            matched = sum((worth(has(term), 1.0) for term in terms), start=Value(0.0))
+        # The title's likeness, as on SQLite (_Similarity): for each query word, the
+        # closest of its close title words that the title or names hold as a word.
+        close = self.close
+        title_and_names = Lower(Concat("title", Value(" "), "names", output_field=TextField()))
+        if reading.ignores_accents:
+            title_and_names = Func(title_and_names, function="unaccent", output_field=TextField())
+
+        def holds(word):
+            return Regex(title_and_names, Value(rf"\m{word}\M"))
+
+        likeness = sum(
+            (
+                _greatest(worth(holds(known), similarity) for known, similarity in found.items())
+                for found in close
+                if found
+            ),
+            start=Value(0.0),
         )
-        found |= set(
-            documents.filter(close)
-            .alias(similarity=similarity)
-            .filter(similarity__gte=SIMILAR_TO_TITLE)
-            .values_list("pk", flat=True)
+        # The pages found by the vector's GIN index: those with the words, and those
+        # whose title or names (weight A) have the stem of a close title word (a typo's
+        # page).
+        found = Q(SearchVectorExact(vector, words))
+        in_titles = " | ".join(f"{known}:A" for found in close for known in found)
+        if in_titles:
+            found |= Q(has(in_titles))
+        return (
+            published_documents(query.language)
+            .filter(found)
+            .annotate(
+                rank=SearchRank(vector, words, weights=[0.1, 0.2, 0.4, 1.0]) * matched / len(terms),
+                likeness=likeness / len(query.words),
+            )
+            .values_list("pk", "title", "rank", "likeness")
         )
-    return list(
-        SearchDocument.objects.filter(pk__in=found)
-        .annotate(
-            vector=vector,
-            rank=SearchRank(vector, tsquery(query.tsquery_text()), weights=[0.1, 0.2, 0.4, 1.0]),
-            similarity=similarity,
+
+
+def _greatest(expressions):
+    expressions = list(expressions)
+    return Greatest(*expressions) if len(expressions) > 1 else expressions[0]
+
+
+def _close_title_words(query):
+    """For each of the query's words, the title and name words (``TitleWord``) at least
+    ``SIMILAR_WORD`` alike, with that likeness: found by pg_trgm's trigram index (at its
+    default threshold, 0.3, a little under ours), measured by ``trigram_similarity``, as
+    on SQLite."""
+    candidates = (
+        TitleWord.objects.filter(language=query.language)
+        .filter(
+            reduce(
+                operator.or_, (Q(TrigramSimilar(F("word"), Value(word))) for word in query.words)
+            )
         )
-        .filter(Q(rank__gt=0) | Q(similarity__gte=SIMILAR_TO_TITLE))
-        .annotate(
-            # As on SQLite, only a close title or name counts: a faint likeness ("pie" in
-            # "piernas") must not outrank the page that has the words.
-            score=F("rank") * matched / len(query.words)
-            + Case(When(similarity__gte=SIMILAR_TO_TITLE, then=F("similarity")), default=0.0)
-        )
-        .order_by("-score", "article__title")
-        .values_list("pk", flat=True)
+        .values_list("word", flat=True)
     )
+    candidates = list(candidates)
+    close = []
+    for word in query.words:
+        likeness = {known: trigram_similarity(word, known) for known in candidates}
+        nearest = sorted(
+            (known for known, value in likeness.items() if value >= SIMILAR_WORD),
+            key=lambda known: (-likeness[known], known),
+        )
+        close.append({known: likeness[known] for known in nearest[:CLOSE_WORDS]})
+    return close
+
+
+def _best_first(scored):
+    """Document ids from (id, title, score), highest score first, ties by title."""
+    return [pk for pk, _title, _score in sorted(scored, key=lambda row: (-row[2], row[1]))]
 
 
 class _Index:
     """Per worker and language, the published documents' words as an inverted index: for
     each stem, the documents that have it and how often per field; for each title or name
-    word, the documents whose title or names hold it. A search then reads only the
-    documents its words lead to.
+    word, the documents whose title or names hold it; for each trigram, the title and name
+    words that have it. A search then reads only the documents its words lead to, and
+    compares a misspelt word only with the words that share a trigram with it.
 
     Kept current by (document id, built_from): a document rewritten since this worker last
     looked is read again, one no longer public is dropped (a worker's first search reads
@@ -495,15 +663,25 @@ class _Index:
         self.built_from = {}  # document id -> built_from of the document indexed, as text
         self.titles = {}  # document id -> title (ties are ordered by it)
         self.postings = defaultdict(dict)  # stem -> {document id: {field: count}}
+        self.sorted_stems = []  # the stems of postings, in order, for prefixes ("scoli")
         self.pages_with_word = defaultdict(set)  # title or name word -> {document id}
+        self.words_with_trigram = defaultdict(set)  # trigram -> {title or name word}
         self.vocabulary = {}  # document id -> its title and name words
         self.lock = threading.Lock()  # a worker's threads share it
 
     def refresh(self):
-        # built_from as the database writes it: a version to compare, not a time to convert.
-        current = dict(
-            published_documents(self.language).values_list("pk", Cast("built_from", TextField()))
-        )
+        """Write this language's stale documents (up to ``REFRESH_AT_ONCE``), then read the
+        ones rewritten since this worker last looked. Returns whether none are left stale.
+
+        One query answers both (the pages public in this language, each with its document's
+        version and whether it is current), so a search with nothing stale costs one read.
+        """
+        pages = self._pages_and_documents()
+        stale = [page for page, _document, _version, current in pages if not current]
+        if stale:
+            _refresh_without_failing(stale[:REFRESH_AT_ONCE])
+            pages = self._pages_and_documents()
+        current = {document: version for _page, document, version, _current in pages if document}
         with self.lock:
             for pk in [pk for pk, built in self.built_from.items() if current.get(pk) != built]:
                 self._drop(pk)
@@ -512,7 +690,47 @@ class _Index:
                 documents = SearchDocument.objects.filter(pk__in=missing[start : start + 500])
                 for document in documents:
                     self._add(document, current[document.pk])
-            return len(current)
+            if missing:
+                self.sorted_stems = sorted(stem for stem, pages in self.postings.items() if pages)
+        return len(stale) <= REFRESH_AT_ONCE
+
+    def _pages_and_documents(self):
+        document = FilteredRelation(
+            "search_documents", condition=Q(search_documents__language=self.language)
+        )
+        return list(
+            Article.objects.published()
+            .in_language(self.language)
+            .annotate(document=document)
+            .order_by()
+            .values_list(
+                "pk",
+                "document__pk",
+                # built_from as the database writes it: a version to compare, not a time
+                # to convert.
+                Cast("document__built_from", TextField()),
+                ExpressionWrapper(
+                    Q(document__built_from__gte=F("last_changed")), output_field=BooleanField()
+                ),
+            )
+        )
+
+    @property
+    def size(self):
+        return len(self.built_from)
+
+    def stems_matching(self, query, query_stem):
+        """The stems of the index that `query_stem` matches: itself, or every stem it
+        begins (``Query.stem_matches``)."""
+        if not query.could_be_partial_stem(query_stem):
+            return [query_stem] if self.postings.get(query_stem) else []
+        stems = self.sorted_stems
+        matching = []
+        for position in range(bisect.bisect_left(stems, query_stem), len(stems)):
+            if not stems[position].startswith(query_stem):
+                break
+            matching.append(stems[position])
+        return matching
 
     def _add(self, document, version):
         pk, reading = document.pk, self.reading
@@ -525,9 +743,13 @@ class _Index:
         vocabulary = frozenset(reading.words(f"{document.title} {document.names}"))
         self.vocabulary[pk] = vocabulary
         for word in vocabulary:
+            if word not in self.pages_with_word:
+                for trigram in trigrams(word):
+                    self.words_with_trigram[trigram].add(word)
             self.pages_with_word[word].add(pk)
 
     def _drop(self, pk):
+        # A word or stem left with no page stays, empty: searches skip it.
         del self.built_from[pk], self.titles[pk]
         for pages in self.postings.values():
             pages.pop(pk, None)
@@ -538,67 +760,73 @@ class _Index:
 _indexes = {language: _Index(language) for language in READINGS}
 
 
-def _ranked_in_python(query):
+def _ranked_in_python(query, index):
     """Ids of the matching documents, best first."""
-    index = _indexes[query.language]
-    with_pages = index.refresh()
-    ranks = defaultdict(float)
-    matched = Counter()  # document -> how many of the query's stems it has
-    for query_stem in query.stems:
-        counts = {}  # document -> {field: count} of the stems this query stem matches
-        for page_stem, pages in list(index.postings.items()):
-            if not (pages and query.stem_matches(query_stem, page_stem)):
+    with index.lock:
+        ranks = defaultdict(float)
+        matched = Counter()  # document -> how many of the query's stems it has
+        for query_stem in query.stems:
+            counts = {}  # document -> {field: count} of the stems this query stem matches
+            for page_stem in index.stems_matching(query, query_stem):
+                for pk, fields in index.postings[page_stem].items():
+                    if pk not in counts:
+                        counts[pk] = fields  # the index's own: copied before it is added to
+                        continue
+                    merged = counts[pk] = dict(counts[pk])
+                    for field, count in fields.items():
+                        merged[field] = merged.get(field, 0) + count
+            if not counts:
                 continue
-            for pk, fields in pages.items():
-                if pk not in counts:
-                    counts[pk] = fields  # the index's own: copied before it is added to
-                    continue
-                merged = counts[pk] = dict(counts[pk])
-                for field, count in fields.items():
-                    merged[field] = merged.get(field, 0) + count
-        if not counts:
-            continue
-        rarity = math.log(1 + with_pages / len(counts))
-        for pk, fields in counts.items():
-            ranks[pk] += rarity * sum(
-                WEIGHTS[field] * (1 + math.log(count)) for field, count in fields.items() if count
-            )
-            matched[pk] += 1
-    similar = _Similarity(query, index)
-    scored = []
-    for pk in ranks.keys() | similar.pages:
-        # The share of the query's words the page has (as on PostgreSQL).
-        rank = ranks.get(pk, 0.0) * matched[pk] / len(query.stems)
-        similarity = similar.to_title(index.vocabulary[pk])
-        if rank > 0 or similarity >= SIMILAR_WORD:
-            scored.append((rank + similarity, index.titles[pk], pk))
-    scored.sort(key=lambda entry: (-entry[0], entry[1]))
-    return [pk for _score, _title, pk in scored]
+            rarity = math.log(1 + index.size / len(counts))
+            for pk, fields in counts.items():
+                ranks[pk] += rarity * sum(
+                    WEIGHTS[field] * (1 + math.log(count))
+                    for field, count in fields.items()
+                    if count
+                )
+                matched[pk] += 1
+        similar = _Similarity(query, index)
+        scored = []
+        for pk in ranks.keys() | similar.by_page.keys():
+            # The share of the query's words the page has (as on PostgreSQL).
+            rank = ranks.get(pk, 0.0) * matched[pk] / len(query.stems)
+            similarity = similar.to_title(pk)
+            if rank > 0 or similarity >= SIMILAR_WORD:
+                scored.append((pk, index.titles[pk], rank + similarity))
+    return _best_first(scored)
 
 
 class _Similarity:
-    """How close a query's words come to the title and name words of a page. Each distinct
-    word is compared once; only the close ones (``SIMILAR_WORD``) count, and `pages` are
-    those with a close word."""
+    """How close a query's words come to the title and name words of each page. A query
+    word is compared with the words that share a trigram with it (the index's
+    ``words_with_trigram``); only close ones (``SIMILAR_WORD``) count. `by_page` holds, for
+    each page with a close word, the best likeness to each query word (0 when none)."""
 
     def __init__(self, query, index):
         self.query = query
-        self.close = {}  # a title or name word close to a query word -> each similarity
-        self.pages = set()
-        for known, pages in list(index.pages_with_word.items()):
-            if not pages:
-                continue
-            similarity = [trigram_similarity(word, known) for word in query.words]
-            if max(similarity) >= SIMILAR_WORD:
-                self.close[known] = similarity
-                self.pages |= pages
+        close = defaultdict(lambda: [0.0] * len(query.words))  # known word -> per query word
+        for number, word in enumerate(query.words):
+            mine = trigrams(word)
+            shared = Counter()
+            for trigram in mine:
+                shared.update(index.words_with_trigram.get(trigram, ()))
+            for known, in_common in shared.items():
+                # Trigrams in common over trigrams in either (trigram_similarity).
+                similarity = in_common / (len(mine) + len(trigrams(known)) - in_common)
+                if similarity >= SIMILAR_WORD and index.pages_with_word[known]:
+                    close[known][number] = similarity
+        self.by_page = {}
+        for known, similarities in close.items():
+            for pk in index.pages_with_word[known]:
+                best = self.by_page.get(pk)
+                if best is None:
+                    self.by_page[pk] = list(similarities)
+                else:
+                    self.by_page[pk] = [max(pair) for pair in zip(best, similarities, strict=True)]
 
-    def to_title(self, vocabulary):
-        close = [self.close[known] for known in vocabulary if known in self.close]
-        if not close:
-            return 0
-        best = [max(values[number] for values in close) for number in range(len(close[0]))]
-        return sum(value for value in best if value >= SIMILAR_WORD) / len(self.query.words)
+    def to_title(self, pk):
+        best = self.by_page.get(pk)
+        return sum(best) / len(self.query.words) if best else 0
 
 
 def _result(document, query):
@@ -624,21 +852,23 @@ def snippet(document, query):
         for known in vocabulary
         if trigram_similarity(word, known) >= SIMILAR_WORD
     }
+    # A page's words repeat: each distinct one is stemmed and matched once.
+    answers = lru_cache(maxsize=None)(partial(query.matches_word, fuzzy_words=frozenset(fuzzy)))
     blocks = [document.summary, *document.text.splitlines()]
     best, best_count = blocks[0], 0
     for block in blocks:
-        count = sum(1 for word in reading.words(block) if query.matches_word(word, fuzzy))
+        count = sum(1 for word in reading.words(block) if answers(word))
         if count > best_count:
             best, best_count = block, count
-    return _marked(best, query, fuzzy)
+    return _marked(best, query, answers)
 
 
-def _marked(block, query, fuzzy):
+def _marked(block, query, answers):
     # Pieces alternate: text between words, a word, text between words, ...
     pieces = re.split(r"(\w+)", block)
     word_positions = list(range(1, len(pieces), 2))
     fold = query.reading.fold
-    hits = [i for i in word_positions if query.matches_word(fold(pieces[i]), fuzzy)]
+    hits = [i for i in word_positions if answers(fold(pieces[i]))]
     first_word = max(0, word_positions.index(hits[0]) - 8) if hits else 0
     hits = set(hits)
     shown = word_positions[first_word : first_word + SNIPPET_WORDS]

@@ -1,14 +1,18 @@
 """Search: documents from the page object, kept current by the change signal, safe snippets."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import search
-from articles.models import Article, ArticleCallout, Callout, SearchDocument
+from articles.models import Article, ArticleCallout, Callout, SearchDocument, TitleWord
 from articles.search import Query, refresh_documents, stale_pages
-from conditions.models import AlternativeName, Symptom
+from conditions.models import AlternativeName, Condition, Symptom
 from tests.factories import add_records, make_article, make_condition, make_guide
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +168,87 @@ def test_a_page_that_cannot_be_indexed_leaves_the_search_working(monkeypatch, ca
     assert "Search documents not refreshed" in caplog.text
     monkeypatch.undo()
     assert found("caracal") == [guide.get_absolute_url()]  # tried again, and written
+
+
+# --------------------------------------------------------------------------- pages of results
+
+
+def titles(results):
+    return [result.title for result in results.object_list]
+
+
+def test_every_result_comes_once_across_the_pages():
+    guides = [make_guide(make_condition(f"Sample ocelot {number}")) for number in range(13)]
+    refresh_documents([guide.pk for guide in guides])
+
+    first = search.search("ocelot")
+    second = search.search("ocelot", page_number=2)
+
+    assert first.paginator.count == 13
+    # They rank alike, so they come in the order of their titles, each once.
+    assert titles(first) + titles(second) == sorted(guide.title for guide in guides)
+    assert len(titles(second)) == 3
+    # A page past the last shows the last, one that is not a number the first.
+    assert titles(search.search("ocelot", page_number=99)) == titles(second)
+    assert titles(search.search("ocelot", page_number="x")) == titles(first)
+
+
+def test_a_later_page_of_results_costs_no_more_queries_than_the_first():
+    guides = [make_guide(make_condition(f"Sample margay {number}")) for number in range(25)]
+    refresh_documents([guide.pk for guide in guides])
+    search.search("margay")  # a worker on SQLite reads the new documents into its index
+
+    def queries(page_number):
+        with CaptureQueriesContext(connection) as captured:
+            assert len(search.search("margay", page_number=page_number).object_list) > 0
+        return len(captured)
+
+    assert queries(3) == queries(2) == queries(1)
+
+
+def test_a_word_on_every_page_still_finds_its_closest_titles_first():
+    """A word every page has ranks them all; a page titled with it comes before one that
+    only mentions it, and a typo of it finds the titles close to it."""
+    mentions = [
+        make_article(title=f"Sample note {n}", summary="About the caracal.") for n in range(3)
+    ]
+    titled = make_guide(make_condition("Sample caracal"))
+    refresh_documents([page.pk for page in [*mentions, titled]])
+
+    assert titles(search.search("caracal"))[0] == "Sample caracal"
+    assert titles(search.search("caracla")) == ["Sample caracal"]  # by its title alone
+
+
+# --------------------------------------------------------------------------- title words
+
+
+def test_misspellings_are_matched_against_the_title_words_of_current_documents():
+    guide = make_guide(make_condition("Sample Scoliosis"))
+    refresh_documents([guide.pk])
+    assert TitleWord.objects.filter(language="en", word="scoliosis").exists()
+
+    Condition.objects.filter(pk=guide.condition_id).update(name="Sample Kyphosis")
+    Article.objects.filter(pk=guide.pk).update(title="Sample Kyphosis")
+    refresh_documents([guide.pk])
+
+    assert found("kyphsis") == [guide.get_absolute_url()]
+    assert found("scolosis") == []  # the old title's word is still known, and finds nothing
+
+    output = StringIO()
+    call_command("refresh_search_index", stdout=output)
+    assert "1 title words no page has any more dropped." in output.getvalue()
+    assert not TitleWord.objects.filter(word="scoliosis").exists()
+    assert TitleWord.objects.filter(word="kyphosis").exists()
+
+
+def test_refresh_search_index_writes_stale_pages_and_counts_on_a_dry_run():
+    guides = [make_guide() for _ in range(2)]
+    SearchDocument.objects.filter(article__in=guides).delete()
+
+    output = StringIO()
+    call_command("refresh_search_index", "--dry-run", stdout=output)
+    assert "The search documents of 2 pages would be written." in output.getvalue()
+    assert stale_pages().count() == 2
+
+    call_command("refresh_search_index", stdout=StringIO())
+    assert not stale_pages().exists()

@@ -10,14 +10,19 @@ from django.utils import timezone
 BEFORE = [("articles", "0012_spanish_note")]
 
 
-@pytest.fixture
-def migrated_back():
+def back_at(target):
+    """The database migrated back to `target` for the test, then forward again."""
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
-    executor.migrate(BEFORE)
+    executor.migrate(target)
     yield executor
     executor = MigrationExecutor(connection)  # the graph as it is now
     executor.migrate(latest)
+
+
+@pytest.fixture
+def migrated_back():
+    yield from back_at(BEFORE)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,3 +65,49 @@ def test_spanish_documents_are_read_with_spanish_stems_and_no_accents():
         vectors = dict(cursor.fetchall())
     assert "'torac':" in vectors["es"] and "'dolor':" in vectors["es"]
     assert "'torácico':" in vectors["en"]  # English keeps the accent and the ending
+
+
+BEFORE_TITLE_WORDS = [("articles", "0017_search_reads_indexes_only")]
+
+
+@pytest.fixture
+def before_title_words():
+    yield from back_at(BEFORE_TITLE_WORDS)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_title_words_are_read_from_the_documents_there_are(before_title_words):
+    """Migration 0018: a typo finds the pages indexed before it, with no command to run."""
+    old = before_title_words.loader.project_state(BEFORE_TITLE_WORDS).apps
+    article = old.get_model("articles", "Article").objects.create(
+        title="Sample kept page", slug="sample-kept-page"
+    )
+    for language, title, names in [
+        ("en", "Sample thoracic pain", "Thoracic pain\nUpper back pain"),
+        ("es", "Muestra de dolor torácico", "Dolor torácico"),
+    ]:
+        old.get_model("articles", "SearchDocument").objects.create(
+            article_id=article.pk,
+            language=language,
+            built_from=timezone.now(),
+            title=title,
+            names=names,
+        )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    from articles.models import TitleWord
+
+    words = set(TitleWord.objects.values_list("language", "word"))
+    assert {("en", "thoracic"), ("en", "upper"), ("es", "toracico"), ("es", "muestra")} <= words
+    assert ("es", "de") not in words  # a stop word is never a typo's match
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename IN"
+                " ('articles_titleword', 'articles_searchdocument')"
+            )
+            indexes = {name for (name,) in cursor.fetchall()}
+        assert "articles_titleword_trgm" in indexes
+        assert "articles_searchdocument_title_trgm" not in indexes

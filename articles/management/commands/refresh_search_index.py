@@ -1,15 +1,16 @@
 from django.core.management.base import BaseCommand
 
 from articles.models import Article
-from articles.search import refresh_documents, stale_pages
+from articles.search import forget_unused_title_words, refresh_documents, stale_pages
 
 
 class Command(BaseCommand):
     help = (
         "Write the search documents of published pages that are stale or missing, in English "
         "and, for pages public in Spanish, Spanish (searches do this too, a few pages at a "
-        "time). With --all, write every page's documents again, in any state. Safe to run "
-        "at any time; --dry-run only counts the pages."
+        "time). With --all, write every page's documents again, in any state. Then drop the "
+        "title words no page has any more (typos are matched against them). Safe to run at "
+        "any time; --dry-run only counts the pages."
     )
 
     def add_arguments(self, parser):
@@ -26,3 +27,5 @@ class Command(BaseCommand):
         for start in range(0, len(page_ids), 100):
             written += refresh_documents(page_ids[start : start + 100])
         self.stdout.write(f"{written} search documents of {len(page_ids)} pages written.")
+        forgotten = forget_unused_title_words()
+        self.stdout.write(f"{forgotten} title words no page has any more dropped.")
