@@ -532,6 +532,10 @@ class SearchDocument(models.Model):
     summary = models.TextField(blank=True)
     records = models.TextField(blank=True, help_text=_("Symptoms, causes, treatments, callouts."))
     text = models.TextField(blank=True, help_text=_("Every word the page shows, one block a line."))
+    # The words of title and names as search reads them, each once, space-separated with a
+    # space at each end (" back pain upper "), which a misspelt word's close matches are
+    # looked up in (articles/search.py).
+    title_words = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("search document")

@@ -25,8 +25,10 @@ that language's stop words, each match a word of the page that has the same stem
 with it ("scoli" finds scoliosis), ranked by where the word is (title and names count
 most) and by the share of the query's words the page has ("columna curvada": a page with
 both above one with "columna" alone). Misspellings ("thorasic", "charlie horse",
-"escolosis") are matched by trigram similarity against the words of titles and names: a
-page gains, for each query word, the likeness of its closest title or name word.
+"escolosis") are matched by trigram similarity against the words of titles and names
+(each document keeps them, ``title_words``): a page gains, for each query word, the
+likeness of its closest title or name word among the site's ``CLOSE_WORDS`` closest to
+it. A query counts its first ``MOST_QUERY_WORDS`` words.
 Spanish ignores accents and ñ's tilde everywhere ("toracica", "omoplatos"), as Spanish
 typed on a phone often lacks them.
 
@@ -36,6 +38,7 @@ typed on a phone often lacks them.
   A misspelt word's close title words are found among every title's words
   (``TitleWord``, with a ``pg_trgm`` index, migration ``0018``), their pages by the
   vector. The database ranks and sorts, and returns one page of results with the count.
+  Words are folded here, in Python, on both databases.
 - SQLite, for the small sites it serves: the same rules in Python over the stored
   documents, with Snowball's stemmers (the ones PostgreSQL's configurations use),
   accents folded before stemming as ``clinic_spanish`` does, and trigram similarity
@@ -43,8 +46,8 @@ typed on a phone often lacks them.
   for documents rewritten since it last looked.
 
 Each search first checks, in one query, that no public page's document is stale; its
-cost grows with the number of pages (about 5 ms at 6,000 on PostgreSQL), read from
-indexes alone (migration ``0017``).
+cost grows with the number of pages (5 to 10 ms at 6,000 on this machine), and it never
+reads the documents' text: their versions come from an index (migration ``0017``).
 
 ``tests/articles/search_queries.py`` holds the patient-phrased queries that measure it
 (``bench/search_quality.py`` prints the figures per database).
@@ -78,7 +81,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FilteredRelation,
-    Func,
     OuterRef,
     Q,
     TextField,
@@ -86,8 +88,8 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Concat, Greatest, Lower
-from django.db.models.lookups import Regex
+from django.db.models.functions import Cast, Concat, Greatest, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -110,8 +112,13 @@ WEIGHTS = {"title": 1.0, "names": 1.0, "summary": 0.4, "records": 0.4, "text": 0
 # A misspelt word matches a title or name word at least this similar (trigrams in common
 # over trigrams in either, as pg_trgm counts them): "thorasic" and "thoracic" share 0.5.
 SIMILAR_WORD = 0.4
-# On PostgreSQL, the closest title and name words a query word is compared with.
+# The title and name words a misspelt query word is compared with, at most: the closest.
 CLOSE_WORDS = 20
+# The words of a query that count (after stop words): a patient's search is a few words;
+# a pasted paragraph must not cost the database a comparison per word per page.
+MOST_QUERY_WORDS = 10
+# The highest page number read as one (Paginator shows the last page for any higher).
+MOST_PAGES = 10_000
 SNIPPET_WORDS = 30
 # A typed word of three letters or fewer is taken whole: "pie", "low" and "mid" begin too
 # many words ("piernas", "lower") to stand for them. Longer ones also match as the start
@@ -242,7 +249,7 @@ class Query:
         reading = READINGS[language]
         typed = reading.words(text)
         kept = dict.fromkeys(word for word in typed if word not in reading.stop_words)
-        return cls(text, tuple(kept), language)
+        return cls(text, tuple(kept)[:MOST_QUERY_WORDS], language)
 
     def __bool__(self):
         return bool(self.words)
@@ -330,23 +337,35 @@ def title_words(language, title, names):
     }
 
 
+def spaced(words):
+    """Words as ``SearchDocument.title_words`` holds them: " back pain upper "."""
+    return f" {' '.join(sorted(words))} " if words else ""
+
+
 def forget_unused_title_words():
     """Drop the title words no document has any more (``refresh_search_index``); until
-    then such a word finds no page, and costs nothing but a row."""
+    then such a word finds no page, and costs nothing but a row.
+
+    The words no document seemed to have are dropped by one statement that asks the
+    documents again, so a page written meanwhile keeps its words."""
     used = {
         (language, word)
-        for language, title, names in SearchDocument.objects.values_list(
-            "language", "title", "names"
-        )
-        for word in title_words(language, title, names)
+        for language, words in SearchDocument.objects.values_list("language", "title_words")
+        for word in words.split()
     }
     unused = [
         pk
         for pk, language, word in TitleWord.objects.values_list("pk", "language", "word")
         if (language, word) not in used
     ]
-    TitleWord.objects.filter(pk__in=unused).delete()
-    return len(unused)
+    in_a_document = SearchDocument.objects.filter(
+        language=OuterRef("language"),
+        title_words__contains=Concat(Value(" "), OuterRef("word"), Value(" ")),
+    )
+    dropped, _by_model = (
+        TitleWord.objects.filter(pk__in=unused).exclude(Exists(in_a_document)).delete()
+    )
+    return dropped
 
 
 def document_languages(article):
@@ -364,15 +383,19 @@ def refresh_documents(page_ids):
     for article in Article.objects.for_page().filter(pk__in=page_ids):
         for language in document_languages(article):
             page = build_page(article, related=[], language=language)
+            fields = document_fields(page)
+            in_title = title_words(language, fields["title"], fields["names"])
             document, _created = SearchDocument.objects.update_or_create(
                 article=article,
                 language=language,
-                defaults={"built_from": article.last_changed, **document_fields(page)},
+                defaults={
+                    "built_from": article.last_changed,
+                    "title_words": spaced(in_title),
+                    **fields,
+                },
             )
             written.append(document.pk)
-            words.update(
-                (language, word) for word in title_words(language, document.title, document.names)
-            )
+            words.update((language, word) for word in in_title)
     SearchDocument.objects.filter(article__in=page_ids).exclude(pk__in=written).delete()
     TitleWord.objects.bulk_create(
         [TitleWord(language=language, word=word) for language, word in words],
@@ -480,10 +503,14 @@ def published_documents(language):
 
 
 def _asked_page(page_number):
+    """The page to read first. A number Paginator.get_page would not show as such (not a
+    number, or past any plausible last page, which PostgreSQL's OFFSET could not even
+    hold) is no hint: it reads the first, and Paginator then asks for the page it shows."""
     try:
-        return max(1, int(page_number))
+        number = int(page_number)
     except (TypeError, ValueError):
-        return 1  # as Paginator.get_page reads it
+        return 1
+    return number if 1 <= number <= MOST_PAGES else 1
 
 
 class _RankedInPostgresql:
@@ -506,6 +533,8 @@ class _RankedInPostgresql:
     def count(self):
         if self.total is None:
             self._read((self.first_asked - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
+        if self.total is None and self.first_asked == 1:
+            self.total = 0  # the first page is empty: nothing matches
         if self.total is None:  # the page asked for is past the last
             self._read(0, 0)
         return self.total
@@ -529,7 +558,7 @@ class _RankedInPostgresql:
         sql = (
             f'SELECT "pk", COUNT(*) OVER () FROM ({ranking_sql} OFFSET 0) AS "ranked"'
             ' WHERE "rank" > 0 OR "likeness" >= %s'
-            ' ORDER BY "rank" + "likeness" DESC, "title"'
+            ' ORDER BY "rank" + "likeness" DESC, "title", "pk"'
         )
         params = (*params, SIMILAR_WORD)
         if limit:
@@ -574,14 +603,12 @@ class _RankedInPostgresql:
         if len(terms) > 1:
             matched = sum((worth(has(term), 1.0) for term in terms), start=Value(0.0))
         # The title's likeness, as on SQLite (_Similarity): for each query word, the
-        # closest of its close title words that the title or names hold as a word.
+        # closest of its close title words that the title or names hold, looked up in the
+        # document's title words (a plain substring test: no pattern to compile).
         close = self.close
-        title_and_names = Lower(Concat("title", Value(" "), "names", output_field=TextField()))
-        if reading.ignores_accents:
-            title_and_names = Func(title_and_names, function="unaccent", output_field=TextField())
 
         def holds(word):
-            return Regex(title_and_names, Value(rf"\m{word}\M"))
+            return GreaterThan(StrIndex("title_words", Value(f" {word} ")), 0)
 
         likeness = sum(
             (
@@ -615,34 +642,34 @@ def _greatest(expressions):
 
 
 def _close_title_words(query):
-    """For each of the query's words, the title and name words (``TitleWord``) at least
-    ``SIMILAR_WORD`` alike, with that likeness: found by pg_trgm's trigram index (at its
-    default threshold, 0.3, a little under ours), measured by ``trigram_similarity``, as
-    on SQLite."""
-    candidates = (
-        TitleWord.objects.filter(language=query.language)
-        .filter(
-            reduce(
-                operator.or_, (Q(TrigramSimilar(F("word"), Value(word))) for word in query.words)
-            )
+    """For each of the query's words, its closest title and name words (``TitleWord``), as
+    ``closest_words`` picks them: found by pg_trgm's trigram index at a threshold a little
+    under ours, set here, then measured by ``trigram_similarity``, as on SQLite."""
+    near = reduce(operator.or_, (Q(TrigramSimilar(F("word"), Value(word))) for word in query.words))
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [SIMILAR_WORD - 0.01])
+        candidates = list(
+            TitleWord.objects.filter(near, language=query.language).values_list("word", flat=True)
         )
-        .values_list("word", flat=True)
+    return [closest_words(word, candidates) for word in query.words]
+
+
+def closest_words(word, candidates):
+    """{candidate: likeness} of the ``CLOSE_WORDS`` candidates most like `word`, each at
+    least ``SIMILAR_WORD`` alike (ties by the word, so both databases keep the same)."""
+    likeness = {known: trigram_similarity(word, known) for known in candidates}
+    nearest = sorted(
+        (known for known, value in likeness.items() if value >= SIMILAR_WORD),
+        key=lambda known: (-likeness[known], known),
     )
-    candidates = list(candidates)
-    close = []
-    for word in query.words:
-        likeness = {known: trigram_similarity(word, known) for known in candidates}
-        nearest = sorted(
-            (known for known, value in likeness.items() if value >= SIMILAR_WORD),
-            key=lambda known: (-likeness[known], known),
-        )
-        close.append({known: likeness[known] for known in nearest[:CLOSE_WORDS]})
-    return close
+    return {known: likeness[known] for known in nearest[:CLOSE_WORDS]}
 
 
 def _best_first(scored):
-    """Document ids from (id, title, score), highest score first, ties by title."""
-    return [pk for pk, _title, _score in sorted(scored, key=lambda row: (-row[2], row[1]))]
+    """Document ids from (id, title, score), highest score first, ties by title, then id
+    (as PostgreSQL orders them)."""
+    return [pk for pk, _title, _score in sorted(scored, key=lambda row: (-row[2], row[1], row[0]))]
 
 
 class _Index:
@@ -740,7 +767,7 @@ class _Index:
             counts = Counter(map(reading.stem, reading.words(getattr(document, field))))
             for page_stem, count in counts.items():
                 self.postings[page_stem].setdefault(pk, {})[field] = count
-        vocabulary = frozenset(reading.words(f"{document.title} {document.names}"))
+        vocabulary = frozenset(document.title_words.split())
         self.vocabulary[pk] = vocabulary
         for word in vocabulary:
             if word not in self.pages_with_word:
@@ -799,8 +826,8 @@ def _ranked_in_python(query, index):
 class _Similarity:
     """How close a query's words come to the title and name words of each page. A query
     word is compared with the words that share a trigram with it (the index's
-    ``words_with_trigram``); only close ones (``SIMILAR_WORD``) count. `by_page` holds, for
-    each page with a close word, the best likeness to each query word (0 when none)."""
+    ``words_with_trigram``); only the closest (``closest_words``) count. `by_page` holds,
+    for each page with a close word, the best likeness to each query word (0 when none)."""
 
     def __init__(self, query, index):
         self.query = query
@@ -810,11 +837,15 @@ class _Similarity:
             shared = Counter()
             for trigram in mine:
                 shared.update(index.words_with_trigram.get(trigram, ()))
-            for known, in_common in shared.items():
+            candidates = [
+                known
+                for known, in_common in shared.items()
                 # Trigrams in common over trigrams in either (trigram_similarity).
-                similarity = in_common / (len(mine) + len(trigrams(known)) - in_common)
-                if similarity >= SIMILAR_WORD and index.pages_with_word[known]:
-                    close[known][number] = similarity
+                if in_common / (len(mine) + len(trigrams(known)) - in_common) >= SIMILAR_WORD
+                and index.pages_with_word[known]
+            ]
+            for known, similarity in closest_words(word, candidates).items():
+                close[known][number] = similarity
         self.by_page = {}
         for known, similarities in close.items():
             for pk in index.pages_with_word[known]:
@@ -845,7 +876,7 @@ def _result(document, query):
 def snippet(document, query):
     """The passage that best answers the query, escaped, its matching words in ``<mark>``."""
     reading = query.reading
-    vocabulary = reading.words(f"{document.title} {document.names}")
+    vocabulary = document.title_words.split()
     fuzzy = {
         known
         for word in query.words

@@ -28,7 +28,7 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     path("feeds/articles/", LatestArticlesFeed(), name="feed"),
-    # An index of sections (site, guides, articles), each in pages of at most 1,000.
+    # An index of sections (site, guides, articles), each in pages of at most 250 addresses.
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAP_SECTIONS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",

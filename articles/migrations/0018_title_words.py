@@ -1,5 +1,5 @@
-"""The words of titles and names, per language (``TitleWord``), filled from the search
-documents there are. On PostgreSQL a trigram index on them finds a misspelt word's close
+"""The words of titles and names, per document (``SearchDocument.title_words``) and per
+language (``TitleWord``), filled from the search documents there are. On PostgreSQL a trigram index on them finds a misspelt word's close
 matches; the trigram indexes on whole titles and names (0016) are dropped, as search no
 longer compares whole titles."""
 
@@ -19,17 +19,17 @@ CREATE INDEX articles_searchdocument_names_trgm
 def index_words(apps, schema_editor):
     # The words are search's own reading of a title (articles/search.py), derived data
     # that refresh_search_index writes again at any time.
-    from articles.search import title_words
+    from articles.search import spaced, title_words
 
     SearchDocument = apps.get_model("articles", "SearchDocument")
     TitleWord = apps.get_model("articles", "TitleWord")
-    found = {
-        (language, word)
-        for language, title, names in SearchDocument.objects.values_list(
-            "language", "title", "names"
-        )
-        for word in title_words(language, title, names)
-    }
+    found = set()
+    documents = list(SearchDocument.objects.only("language", "title", "names"))
+    for document in documents:
+        words = title_words(document.language, document.title, document.names)
+        document.title_words = spaced(words)
+        found.update((document.language, word) for word in words)
+    SearchDocument.objects.bulk_update(documents, ["title_words"], batch_size=500)
     TitleWord.objects.bulk_create(
         [TitleWord(language=language, word=word) for language, word in found], batch_size=1000
     )
@@ -76,6 +76,11 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
+        ),
+        migrations.AddField(
+            model_name="searchdocument",
+            name="title_words",
+            field=models.TextField(blank=True, editable=False),
         ),
         migrations.RunPython(index_words, unindex_words),
     ]

@@ -190,7 +190,29 @@ def test_every_result_comes_once_across_the_pages():
     assert len(titles(second)) == 3
     # A page past the last shows the last, one that is not a number the first.
     assert titles(search.search("ocelot", page_number=99)) == titles(second)
+    assert titles(search.search("ocelot", page_number="99999999999999999999")) == titles(second)
     assert titles(search.search("ocelot", page_number="x")) == titles(first)
+
+
+def test_pages_alike_in_rank_and_title_still_come_once_each():
+    twins = [
+        make_guide(make_condition(f"Sample tapir {number}"), title="Sample tapir")
+        for number in range(45)
+    ]
+    refresh_documents([guide.pk for guide in twins])
+
+    def urls(page_number):
+        return [
+            result.url for result in search.search("tapir", page_number=page_number).object_list
+        ]
+
+    shown = [url for page_number in range(1, 6) for url in urls(page_number)]
+    assert sorted(shown) == sorted(guide.get_absolute_url() for guide in twins)
+
+
+def test_a_query_counts_its_first_ten_words():
+    words = [f"sample{number}" for number in range(15)]
+    assert Query.parse(" ".join(words)).words == tuple(words[:10])
 
 
 def test_a_later_page_of_results_costs_no_more_queries_than_the_first():
