@@ -44,7 +44,7 @@ class ClinicalRecordAdmin(HistoryAdmin):
 
     def for_list(self, queryset):
         # A symptom may be listed on hundreds of conditions: count them in the query and
-        # read the names of the first few only, for the 100 rows shown.
+        # read the names of the first few only, for the rows shown.
         link_model = self.model.condition_links.field.model
         first_uses = (
             link_model.objects.select_related("condition")
