@@ -362,9 +362,10 @@ def forget_unused_title_words():
         language=OuterRef("language"),
         title_words__contains=Concat(Value(" "), OuterRef("word"), Value(" ")),
     )
-    dropped, _by_model = (
-        TitleWord.objects.filter(pk__in=unused).exclude(Exists(in_a_document)).delete()
-    )
+    dropped = 0
+    for start in range(0, len(unused), 500):
+        batch = TitleWord.objects.filter(pk__in=unused[start : start + 500])
+        dropped += batch.exclude(Exists(in_a_document)).delete()[0]
     return dropped
 
 
