@@ -346,8 +346,9 @@ def forget_unused_title_words():
     """Drop the title words no document has any more (``refresh_search_index``); until
     then such a word finds no page, and costs nothing but a row.
 
-    The words no document seemed to have are dropped by one statement that asks the
-    documents again, so a page written meanwhile keeps its words."""
+    The words no document seemed to have are dropped by statements that ask the
+    documents again, so a page written meanwhile keeps its words, unless its write
+    commits while the statement runs: the page's next write brings such a word back."""
     used = {
         (language, word)
         for language, words in SearchDocument.objects.values_list("language", "title_words")
@@ -645,7 +646,12 @@ def _greatest(expressions):
 def _close_title_words(query):
     """For each of the query's words, its closest title and name words (``TitleWord``), as
     ``closest_words`` picks them: found by pg_trgm's trigram index at a threshold a little
-    under ours, set here, then measured by ``trigram_similarity``, as on SQLite."""
+    under ours, set here, then measured by ``trigram_similarity``, as on SQLite.
+
+    Unlike SQLite's, which knows only public pages, ``TitleWord`` holds the words of every
+    page written (drafts, Spanish not yet public, titles since changed until
+    ``refresh_search_index``): such a word finds no page, but with more than
+    ``CLOSE_WORDS`` close words it could take a public word's place."""
     near = reduce(operator.or_, (Q(TrigramSimilar(F("word"), Value(word))) for word in query.words))
     with transaction.atomic():
         with connection.cursor() as cursor:

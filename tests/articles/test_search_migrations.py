@@ -97,8 +97,11 @@ def test_title_words_are_read_from_the_documents_there_are(before_title_words):
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
 
-    from articles.models import TitleWord
+    from articles.models import SearchDocument, TitleWord
 
+    kept = dict(SearchDocument.objects.values_list("language", "title_words"))
+    assert kept["en"] == " back pain sample thoracic upper "
+    assert kept["es"] == " dolor muestra toracico "
     words = set(TitleWord.objects.values_list("language", "word"))
     assert {("en", "thoracic"), ("en", "upper"), ("es", "toracico"), ("es", "muestra")} <= words
     assert ("es", "de") not in words  # a stop word is never a typo's match
