@@ -324,8 +324,9 @@ class Article(models.Model):
         ordering = ["-published_at", "title"]
         indexes = [
             # published() filters on both and lists newest first: home, lists, feed, sitemap.
-            # Search's check for stale documents reads only this index: every public page's
-            # last change, and whether its Spanish is public (articles/search.py).
+            # Search's check for stale documents needs every public page's last change and
+            # whether its Spanish is public (articles/search.py): on SQLite this index
+            # answers it alone; PostgreSQL reads the pages' rows as well.
             models.Index(
                 fields=["status", "-published_at", "last_changed", "spanish_state"],
                 name="article_published_idx",

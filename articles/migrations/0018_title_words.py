@@ -1,7 +1,7 @@
 """The words of titles and names, per document (``SearchDocument.title_words``) and per
-language (``TitleWord``), filled from the search documents there are. On PostgreSQL a trigram index on them finds a misspelt word's close
-matches; the trigram indexes on whole titles and names (0016) are dropped, as search no
-longer compares whole titles."""
+language (``TitleWord``), filled from the search documents there are. On PostgreSQL a
+trigram index on them finds a misspelt word's close matches; the trigram indexes on whole
+titles and names (0016) are dropped, as search no longer compares whole titles."""
 
 from django.db import migrations, models
 
