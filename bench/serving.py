@@ -1,6 +1,6 @@
 """A condition guide served by gunicorn, as a multiple of a bare Django view, in one run.
 
-    .venv/bin/python bench/serving.py [--rounds 5] [--seconds 5]
+    .venv/bin/python bench/serving.py [--rounds 5] [--seconds 5] [--as-browsers]
     DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python bench/serving.py
 
 Builds a throwaway database of its own (`var/bench_serving.sqlite3`, or `bench_serving_`
@@ -124,11 +124,15 @@ class Server:
             self.process.kill()
 
 
-def load(server, path, seconds):
+# What every browser sends; wrk sends no Accept-Encoding unless told (--as-browsers).
+BROWSER_HEADERS = ["-H", "Accept-Encoding: gzip, deflate, br, zstd"]
+
+
+def load(server, path, seconds, headers=()):
     """CPU seconds per request and requests per second under `wrk -t1 -c8`."""
     before = server.cpu_seconds()
     output = subprocess.run(
-        ["wrk", "-t1", "-c8", f"-d{seconds}s", server.url(path)],
+        ["wrk", "-t1", "-c8", f"-d{seconds}s", *headers, server.url(path)],
         capture_output=True,
         text=True,
         check=True,
@@ -171,6 +175,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=5, help="of load per case and round")
     parser.add_argument("--port", type=int, default=8601, help="first of three ports")
+    parser.add_argument(
+        "--as-browsers",
+        action="store_true",
+        help="send Accept-Encoding as browsers do (pages then go gzipped)",
+    )
     parser.add_argument("--count-queries", metavar="PATH", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.count_queries:
@@ -212,7 +221,8 @@ def main():
         figures = {label: [] for label, *_ in cases}
         for round_number in range(options.rounds):
             for server, (label, path, _app, _env) in zip(servers, cases, strict=True):
-                figures[label].append(load(server, path, options.seconds))
+                headers = BROWSER_HEADERS if options.as_browsers else ()
+                figures[label].append(load(server, path, options.seconds, headers))
             print(f"round {round_number + 1} of {options.rounds} done", file=sys.stderr)
     finally:
         for server in servers:
@@ -224,7 +234,8 @@ def main():
     bare = figures[cases[0][0]]
     print(
         f"{connection.vendor}, cache {'Redis' if os.environ.get('REDIS_URL') else 'files'}; "
-        f"{options.rounds} interleaved rounds of {options.seconds} s, wrk -t1 -c8, "
+        f"{options.rounds} interleaved rounds of {options.seconds} s, wrk -t1 -c8"
+        f"{' with a browser’s Accept-Encoding' if options.as_browsers else ''}, "
         "2 sync workers; median (lowest–highest)"
     )
     bare_cpu = statistics.median(cpu for cpu, _rate in bare)
