@@ -106,7 +106,7 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 REFRESH_AT_ONCE = 20  # documents written in one request, after a commit or before a search
 MAX_QUERY_LENGTH = 200
-MAX_WORD_LENGTH = 100  # TitleWord.word
+MAX_WORD_LENGTH = TitleWord._meta.get_field("word").max_length
 # Field weights as PostgreSQL's ts_rank applies them to A, B and C.
 WEIGHTS = {"title": 1.0, "names": 1.0, "summary": 0.4, "records": 0.4, "text": 0.2}
 # A misspelt word matches a title or name word at least this similar (trigrams in common
@@ -554,7 +554,7 @@ class _RankedInPostgresql:
         return [self.known[position] for position in range(start, stop)]
 
     def _read(self, start, limit):
-        ranking_sql, params = self._ranking().query.sql_with_params()
+        ranking_sql, params = self.ranking
         # OFFSET 0 keeps the ranking a subquery of its own, so each page's rank and
         # likeness are worked out once, not again for the filter and the order.
         sql = (
@@ -582,22 +582,25 @@ class _RankedInPostgresql:
     def close(self):
         return _close_title_words(self.query)
 
-    def _ranking(self):
+    @cached_property
+    def ranking(self):
+        """The ranking's SQL and parameters, the subquery each read pages through."""
         query, reading = self.query, self.query.reading
         quote = connection.ops.quote_name
         vector_column = f"{quote(SearchDocument._meta.db_table)}.{quote(VECTOR_COLUMN)}"
         vector = RawSQL(vector_column, [], output_field=SearchVectorField())
 
+        def tsquery(text):
+            return SearchQuery(text, search_type="raw", config=reading.postgres_config)
+
         def has(text):
-            return SearchVectorExact(
-                vector, SearchQuery(text, search_type="raw", config=reading.postgres_config)
-            )
+            return SearchVectorExact(vector, tsquery(text))
 
         def worth(condition, value):
             return Case(When(condition, then=Value(value)), default=Value(0.0))
 
         terms = query.tsquery_terms()
-        words = SearchQuery(query.tsquery_text(), search_type="raw", config=reading.postgres_config)
+        words = tsquery(query.tsquery_text())
         # How many of the query's words the page has. Each test reads the page's vector
         # again (kilobytes, stored compressed), so a query of one word asks none: a page
         # with a rank has it.
@@ -614,17 +617,17 @@ class _RankedInPostgresql:
 
         likeness = sum(
             (
-                _greatest(worth(holds(known), similarity) for known, similarity in found.items())
-                for found in close
-                if found
+                _greatest(worth(holds(known), similarity) for known, similarity in near.items())
+                for near in close
+                if near
             ),
             start=Value(0.0),
         )
         # The pages found by the vector's GIN index: those with the words, and those
         # whose title or names (weight A) have the stem of a close title word (a typo's
         # page).
-        found = Q(SearchVectorExact(vector, words))
-        in_titles = " | ".join(f"{known}:A" for found in close for known in found)
+        found = Q(has(query.tsquery_text()))
+        in_titles = " | ".join(f"{known}:A" for near in close for known in near)
         if in_titles:
             found |= Q(has(in_titles))
         return (
@@ -635,6 +638,7 @@ class _RankedInPostgresql:
                 likeness=likeness / len(query.words),
             )
             .values_list("pk", "title", "rank", "likeness")
+            .query.sql_with_params()
         )
 
 
